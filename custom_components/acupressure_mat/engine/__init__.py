@@ -1,0 +1,1 @@
+"""Pure mat logic: sessions, ramp, streak, pain and guidance audio, free of Home Assistant."""
