@@ -1,0 +1,233 @@
+"""Plays a profile's guidance on media players and keeps it in step with the session."""
+
+import asyncio
+from dataclasses import dataclass, replace
+import logging
+from typing import TYPE_CHECKING, Self
+
+from homeassistant.components.media_player import (
+    ATTR_MEDIA_CONTENT_ID,
+    ATTR_MEDIA_CONTENT_TYPE,
+    ATTR_MEDIA_VOLUME_LEVEL,
+    DOMAIN as MP_DOMAIN,
+    SERVICE_PLAY_MEDIA,
+    MediaType,
+)
+from homeassistant.const import (
+    ATTR_ENTITY_ID,
+    SERVICE_MEDIA_PAUSE,
+    SERVICE_MEDIA_PLAY,
+    SERVICE_MEDIA_STOP,
+    SERVICE_VOLUME_SET,
+    STATE_UNAVAILABLE,
+)
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, State, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.event import async_call_later
+from homeassistant.helpers.state import async_reproduce_state
+from homeassistant.util import dt as dt_util
+
+from .audio_server import DATA_AUDIO
+from .const import CONF_TTS_ENTITY, DOMAIN, GUIDANCE_MEDITATION
+from .cues import SpokenCues
+from .engine.cache import AudioSpec
+from .engine.profile import Event
+
+if TYPE_CHECKING:
+    from .runtime import MatRuntime
+
+_LOGGER = logging.getLogger(__name__)
+RESTORE_DELAY = 10  # seconds after the end bell, so it is heard to its end
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuidanceRequest:
+    """What to play, where and how loud."""
+
+    kind: str
+    players: tuple[str, ...]
+    players_named: bool
+    pattern: str
+    volume: float
+
+    def with_kind(self, kind: str) -> Self:
+        """Return the request for another kind."""
+        return replace(self, kind=kind)
+
+    def spec(self, seconds: float, *, start_bell: bool = True, offset: float = 0.0) -> AudioSpec:
+        """Describe the audio of this request."""
+        meditation = self.kind == GUIDANCE_MEDITATION
+        return AudioSpec(
+            kind=self.kind,
+            pattern=None if meditation else self.pattern,
+            seconds=seconds,
+            bells=(start_bell, True),
+            bell_offset=offset if meditation else 0.0,
+        )
+
+
+class Guidance:
+    """One profile's guidance: which players it plays on and what they did before."""
+
+    def __init__(self, hass: HomeAssistant, runtime: MatRuntime) -> None:
+        """Bind to a profile."""
+        self.hass = hass
+        self.runtime = runtime
+        self.saved: dict[str, State] = {}
+        self.request: GuidanceRequest | None = None
+        self.with_session = False
+        self.cues = SpokenCues(hass, runtime)
+        self._restore_later: CALLBACK_TYPE | None = None
+
+    @callback
+    def async_on_event(self, event: Event) -> None:
+        """Restore players after the session's audio ended with its end bell."""
+        if event.type == "completed" and self.with_session:
+            self.cues.async_session_completed()
+            self._cancel_restore()
+            self._restore_later = async_call_later(
+                self.hass, RESTORE_DELAY, self._async_restore_all
+            )
+
+    async def async_start_session(self, request: GuidanceRequest, minutes: int) -> str:
+        """Play a session's guidance; return playing or failed (the session runs anyway)."""
+        self.with_session = True
+        self.cues.async_session_started(self.runtime.options.get(CONF_TTS_ENTITY))
+        return await self._async_play(request, minutes * 60.0)
+
+    async def async_play(self, request: GuidanceRequest, minutes: int) -> None:
+        """Play guidance outside a session."""
+        self.with_session = False
+        if await self._async_play(request, minutes * 60.0) != "playing":
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="guidance_failed")
+
+    async def async_pause_session(self) -> None:
+        """Pause the session's guidance."""
+        self.cues.async_pause()
+        await self._async_call(SERVICE_MEDIA_PAUSE, self._session_players())
+
+    async def async_resume_session(self) -> None:
+        """Resume the session's guidance."""
+        self.cues.async_resume()
+        await self._async_call(SERVICE_MEDIA_PLAY, self._session_players())
+
+    async def async_extend_session(self, _minutes: int) -> None:
+        """Replace the session's audio with audio for all the time now left."""
+        running = self.runtime.profile.running
+        players = self._session_players()
+        if not players or self.request is None or running is None:
+            return
+        now = dt_util.utcnow()
+        spec = self.request.spec(
+            running.remaining_seconds(now), start_bell=False, offset=running.active_seconds(now)
+        )
+        url = await self.hass.data[DATA_AUDIO].async_url(spec)
+        await self._async_call(SERVICE_PLAY_MEDIA, players, self._media(url))
+        if running.ends_at is None:
+            await self._async_call(SERVICE_MEDIA_PAUSE, players)
+
+    async def async_stop_session(self) -> None:
+        """Stop the session's guidance and restore the players at once."""
+        self.cues.async_cancel()
+        if self.with_session:
+            await self._async_restore_all()
+
+    async def async_stop(self, players: list[str] | None) -> None:
+        """Stop guidance on some players or all; a running session keeps running."""
+        targets = list(self.saved) if players is None else [p for p in players if p in self.saved]
+        await self._async_call(SERVICE_MEDIA_STOP, targets)
+        await self._async_restore(targets)
+
+    def _session_players(self) -> list[str]:
+        """Return the players the session's guidance plays on."""
+        return list(self.saved) if self.with_session else []
+
+    async def _async_play(self, request: GuidanceRequest, seconds: float) -> str:
+        """Save each player, set its volume and play; return playing or failed."""
+        self._cancel_restore()
+        players = self._usable_players(request)
+        if not players:
+            return "failed"
+        self.request = request
+        url = await self.hass.data[DATA_AUDIO].async_url(request.spec(seconds))
+        accepted = []
+        for player in players:
+            if state := self.hass.states.get(player):
+                self.saved.setdefault(player, state)
+            volume = {ATTR_MEDIA_VOLUME_LEVEL: request.volume}
+            try:
+                await self._async_call(SERVICE_VOLUME_SET, [player], volume)
+                await self._async_call(SERVICE_PLAY_MEDIA, [player], self._media(url))
+            except HomeAssistantError:
+                _LOGGER.warning("Could not play guidance on %s", player, exc_info=True)
+                continue
+            accepted.append(player)
+        return "playing" if accepted else "failed"
+
+    def _usable_players(self, request: GuidanceRequest) -> list[str]:
+        """Return the available players; report configured ones that have gone."""
+        usable = []
+        for player in request.players:
+            state = self.hass.states.get(player)
+            if state is None and not request.players_named:
+                ir.async_create_issue(
+                    self.hass,
+                    DOMAIN,
+                    f"missing_player_{self.runtime.entry.entry_id}_{player}",
+                    is_fixable=False,
+                    severity=ir.IssueSeverity.WARNING,
+                    translation_key="missing_player",
+                    translation_placeholders={
+                        "entity_id": player,
+                        "profile": self.runtime.entry.title,
+                    },
+                )
+            elif state is not None and state.state != STATE_UNAVAILABLE:
+                usable.append(player)
+        return usable
+
+    @staticmethod
+    def _media(url: str) -> dict[str, str]:
+        """Return play_media's fields for normal (not announced) playback."""
+        return {ATTR_MEDIA_CONTENT_ID: url, ATTR_MEDIA_CONTENT_TYPE: MediaType.MUSIC}
+
+    async def _async_call(
+        self, service: str, players: list[str], data: dict[str, object] | None = None
+    ) -> None:
+        """Call a media player action on the players and wait for it."""
+        if players:
+            await self.hass.services.async_call(
+                MP_DOMAIN, service, {ATTR_ENTITY_ID: players, **(data or {})}, blocking=True
+            )
+
+    async def _async_restore(self, players: list[str]) -> None:
+        """Put the players back as they were before guidance."""
+        states = [self.saved.pop(player) for player in players if player in self.saved]
+        for state in states:
+            try:
+                await async_reproduce_state(self.hass, state)
+            except HomeAssistantError:
+                _LOGGER.warning("Could not restore %s", state.entity_id, exc_info=True)
+        if not self.saved:
+            self.with_session = False
+
+    async def _async_restore_all(self, *_: object) -> None:
+        """Stop and restore every player this profile plays on."""
+        self._restore_later = None
+        players = list(self.saved)
+        await asyncio.gather(self._async_call(SERVICE_MEDIA_STOP, players), return_exceptions=True)
+        await self._async_restore(players)
+
+    @callback
+    def _cancel_restore(self) -> None:
+        """Cancel a pending restore when new guidance starts."""
+        if self._restore_later:
+            self._restore_later()
+            self._restore_later = None
+
+    @callback
+    def async_unload(self) -> None:
+        """Cancel timers when the profile unloads."""
+        self._cancel_restore()
+        self.cues.async_cancel()

@@ -1,0 +1,148 @@
+"""Sensors of a mat profile: the session, the ramp, the streak and the pain log."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .engine.model import SessionState
+from .entity import MatEntity
+from .runtime import MatConfigEntry, Snapshot
+from .storage import iso
+
+PARALLEL_UPDATES = 0
+
+type Value = str | int | float | datetime | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatSensorDescription(SensorEntityDescription):
+    """A sensor reading one value of the profile's snapshot."""
+
+    value_fn: Callable[[Snapshot], Value]
+    attrs_fn: Callable[[Snapshot], dict[str, Any] | None] = lambda _: None
+
+
+def _minutes(key: str, value_fn: Callable[[Snapshot], Value], **kwargs: Any) -> MatSensorDescription:
+    """Describe a duration in minutes."""
+    return MatSensorDescription(
+        key=key,
+        translation_key=key,
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        value_fn=value_fn,
+        **kwargs,
+    )
+
+
+def _pain_attrs(snapshot: Snapshot) -> dict[str, Any] | None:
+    """Describe the latest rating."""
+    pain = snapshot.last_pain
+    if pain is None:
+        return None
+    return {"area": str(pain.area), "moment": str(pain.moment), "logged_at": iso(pain.logged_at)}
+
+
+SENSORS: tuple[MatSensorDescription, ...] = (
+    MatSensorDescription(
+        key="session_state",
+        translation_key="session_state",
+        device_class=SensorDeviceClass.ENUM,
+        options=[str(state) for state in SessionState],
+        value_fn=lambda s: str(s.state),
+    ),
+    MatSensorDescription(
+        key="session_ends_at",
+        translation_key="session_ends_at",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda s: s.ends_at,
+    ),
+    _minutes("session_remaining", lambda s: s.remaining_minutes),
+    _minutes("session_duration", lambda s: s.duration_minutes),
+    _minutes("next_session_minutes", lambda s: s.next_session_minutes),
+    MatSensorDescription(
+        key="streak",
+        translation_key="streak",
+        native_unit_of_measurement=UnitOfTime.DAYS,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.streak,
+    ),
+    MatSensorDescription(
+        key="longest_streak",
+        translation_key="longest_streak",
+        native_unit_of_measurement=UnitOfTime.DAYS,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.longest_streak,
+    ),
+    MatSensorDescription(
+        key="last_pain_rating",
+        translation_key="last_pain_rating",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.last_pain.rating if s.last_pain else None,
+        attrs_fn=_pain_attrs,
+    ),
+    MatSensorDescription(
+        key="pain_relief",
+        translation_key="pain_relief",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.pain_relief,
+    ),
+    _minutes(
+        "minutes_today",
+        lambda s: s.minutes_today,
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        suggested_display_precision=1,
+    ),
+    MatSensorDescription(
+        key="sessions_completed",
+        translation_key="sessions_completed",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda s: s.sessions_completed,
+    ),
+    MatSensorDescription(
+        key="last_session_at",
+        translation_key="last_session_at",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda s: s.last_session_at,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: MatConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the profile's sensors."""
+    runtime = entry.runtime_data
+    async_add_entities(MatSensor(runtime=runtime, description=desc) for desc in SENSORS)
+
+
+class MatSensor(MatEntity, SensorEntity):
+    """A sensor of the profile's snapshot."""
+
+    entity_description: MatSensorDescription
+
+    @property
+    def native_value(self) -> Value:
+        """Return the value."""
+        return self.entity_description.value_fn(self.runtime.snapshot)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Return the attributes, if any."""
+        return self.entity_description.attrs_fn(self.runtime.snapshot)
+
+    def shown(self) -> tuple[Value, str]:
+        """Return the value and attributes."""
+        return self.native_value, repr(self.extra_state_attributes)

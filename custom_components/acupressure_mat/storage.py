@@ -1,0 +1,75 @@
+"""A versioned store per mat profile, and recovery from files it cannot read."""
+
+from datetime import datetime
+import logging
+import os
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN
+from .engine.model import Settings
+from .engine.profile import MatProfile
+
+_LOGGER = logging.getLogger(__name__)
+
+STORAGE_VERSION = 1
+STORAGE_MINOR_VERSION = 1
+MALFORMED = (ValueError, KeyError, TypeError, AttributeError)
+
+
+class MatStore(Store[dict[str, Any]]):
+    """Store of one profile's sessions, pain ratings, ramp level and running session."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Create the store for a config entry."""
+        super().__init__(
+            hass,
+            STORAGE_VERSION,
+            f"{DOMAIN}.{entry_id}",
+            minor_version=STORAGE_MINOR_VERSION,
+            atomic_writes=True,
+        )
+        self.entry_id = entry_id
+
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Migrate older layouts; 1.0 had no pain notes field."""
+        if old_major_version > STORAGE_VERSION:
+            raise NotImplementedError
+        if old_minor_version < 1:
+            for rating in old_data.get("pain", []):
+                rating.setdefault("note", None)
+        return old_data
+
+    async def async_load_profile(self, settings: Settings) -> MatProfile:
+        """Load the profile; set a malformed file aside and start empty."""
+        data = await self.async_load()
+        if data is None:
+            return MatProfile(settings)
+        try:
+            return MatProfile.from_dict(data, settings)
+        except MALFORMED:
+            _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
+        stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
+        aside = f"{self.path}.malformed.{stamp}"
+        await self.hass.async_add_executor_job(os.replace, self.path, aside)
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            f"malformed_store_{self.entry_id}",
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="malformed_store",
+            translation_placeholders={"path": aside},
+        )
+        return MatProfile(settings)
+
+
+def iso(value: datetime | None) -> str | None:
+    """Format a time in Home Assistant's time zone, or None."""
+    return None if value is None else dt_util.as_local(value).isoformat()

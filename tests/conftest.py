@@ -1,0 +1,50 @@
+"""Fixtures shared by the integration tests."""
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import pytest
+
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.acupressure_mat.const import DOMAIN
+
+PROFILE_DATA = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load this custom integration."""
+
+
+@pytest.fixture
+def options() -> dict[str, Any]:
+    """Options of the profile under test; tests override this fixture."""
+    return {}
+
+
+@pytest.fixture
+def mock_config_entry(options: dict[str, Any]) -> MockConfigEntry:
+    """Return a mat profile's config entry."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=PROFILE_DATA["name"],
+        data=PROFILE_DATA,
+        options=options,
+        entry_id="01JMATPROFILE0000000000000",
+    )
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> AsyncGenerator[MockConfigEntry]:
+    """Set up Home Assistant with the profile loaded."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    assert await async_setup_component(hass, "homeassistant", {})
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    yield mock_config_entry
