@@ -57,7 +57,7 @@ async def test_options_flow(hass: HomeAssistant, init_integration: MockConfigEnt
     entry = init_integration
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
-    defaults = {str(key): key.default() for key in result["data_schema"].schema if key.default}
+    defaults = {str(key): key.default() for key in result["data_schema"].schema if callable(key.default)}
     assert defaults["guidance"] == "none"
     assert defaults["breathing_pattern"] == "coherent"
     assert defaults["volume"] == 0.3

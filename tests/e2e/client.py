@@ -1,0 +1,98 @@
+"""Drives a real Home Assistant as a client does: HTTP for onboarding and flows, WebSocket for the rest."""
+
+import asyncio
+import itertools
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+
+if TYPE_CHECKING:
+    from .conftest import HassProcess
+
+CLIENT_ID = "http://127.0.0.1/"
+
+
+class HassClient:
+    """A logged-in client of one Home Assistant."""
+
+    def __init__(self, session: aiohttp.ClientSession, url: str) -> None:
+        """Use the session against the base URL."""
+        self.session = session
+        self.url = url
+        self.token = ""
+        self.ws: aiohttp.ClientWebSocketResponse | None = None
+        self._ids = itertools.count(1)
+
+    async def wait_until_up(self, process: "HassProcess", timeout: float = 240) -> None:
+        """Wait for the HTTP server to answer."""
+        for _ in range(int(timeout * 4)):
+            assert process.process is not None
+            if process.process.poll() is not None:
+                msg = f"Home Assistant exited early:\n{process.log()[-4000:]}"
+                raise AssertionError(msg)
+            try:
+                async with self.session.get(f"{self.url}/api/onboarding") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.25)
+        msg = f"Home Assistant did not answer:\n{process.log()[-4000:]}"
+        raise AssertionError(msg)
+
+    async def onboard(self) -> None:
+        """Create the owner through onboarding and log in."""
+        user = {
+            "client_id": CLIENT_ID,
+            "name": "Anna",
+            "username": "anna",
+            "password": "mat-test-password",
+            "language": "en",
+        }
+        async with self.session.post(f"{self.url}/api/onboarding/users", json=user) as response:
+            assert response.status == 200, await response.text()
+            code = (await response.json())["auth_code"]
+        form = {"grant_type": "authorization_code", "code": code, "client_id": CLIENT_ID}
+        async with self.session.post(f"{self.url}/auth/token", data=form) as response:
+            assert response.status == 200, await response.text()
+            self.token = (await response.json())["access_token"]
+
+    async def connect(self) -> None:
+        """Open and authenticate the WebSocket."""
+        self.ws = await self.session.ws_connect(f"{self.url}/api/websocket")
+        assert (await self.ws.receive_json())["type"] == "auth_required"
+        await self.ws.send_json({"type": "auth", "access_token": self.token})
+        assert (await self.ws.receive_json())["type"] == "auth_ok"
+
+    async def command(self, message: dict[str, Any]) -> Any:
+        """Send a WebSocket command and return its result."""
+        assert self.ws is not None
+        message_id = next(self._ids)
+        await self.ws.send_json({"id": message_id} | message)
+        while True:
+            reply = await asyncio.wait_for(self.ws.receive_json(), 60)
+            if reply.get("id") == message_id:
+                assert reply["success"], reply
+                return reply["result"]
+
+    async def wait_until_running(self) -> None:
+        """Wait for start-up to finish, so stopping it later is clean."""
+        for _ in range(480):
+            if (await self.command({"type": "get_config"}))["state"] == "RUNNING":
+                return
+            await asyncio.sleep(0.25)
+        msg = "Home Assistant did not finish starting"
+        raise AssertionError(msg)
+
+    async def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        """POST JSON with the access token."""
+        headers = {"Authorization": f"Bearer {self.token}"}
+        async with self.session.post(f"{self.url}{path}", json=body, headers=headers) as reply:
+            assert reply.status == 200, await reply.text()
+            result: dict[str, Any] = await reply.json()
+            return result
+
+    async def close(self) -> None:
+        """Close the WebSocket."""
+        if self.ws is not None:
+            await self.ws.close()
