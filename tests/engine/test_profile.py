@@ -214,3 +214,22 @@ def test_update_settings_clamps_and_refreshes() -> None:
     assert profile.ramp_level == 12
     profile.update_settings(Settings(streak_min_minutes=10))
     assert profile.streak(T0) == 0
+
+
+def relief(profile: MatProfile) -> int | None:
+    """Read the relief afresh, so type checkers do not narrow it between commands."""
+    return profile.pain_relief
+
+
+def test_pain_relief_follows_new_records() -> None:
+    profile = MatProfile(Settings())
+    profile.log_pain(T0 - 11 * MIN, 8, Area.BACK, Moment.BEFORE, None, None)
+    profile.log_session(T0, 10)
+    assert relief(profile) is None
+    profile.log_pain(T0 + MIN, 5, Area.BACK, Moment.AFTER, None, None)
+    assert relief(profile) == 3
+    later = T0 + timedelta(hours=3)
+    profile.log_pain(later - 11 * MIN, 4, Area.BACK, Moment.BEFORE, None, None)
+    profile.log_session(later, 10)
+    profile.log_pain(later + MIN, 4, Area.BACK, None, None, None)
+    assert relief(profile) == 0
