@@ -11,6 +11,7 @@ import time
 
 import aiohttp
 import pytest
+import pytest_socket
 
 from .client import HassClient
 
@@ -41,6 +42,12 @@ script: {{}}
 @pytest.fixture
 def auto_enable_custom_integrations() -> None:
     """End-to-end tests run Home Assistant themselves, not the test harness."""
+
+
+@pytest.fixture(autouse=True)
+def allow_loopback_sockets() -> None:
+    """Talk to the real Home Assistant over loopback, which the test harness blocks."""
+    pytest_socket.enable_socket()
 
 
 def free_port() -> int:
