@@ -13,9 +13,7 @@ import tempfile
 import time
 
 # Load the engine without the integration's __init__, which imports Home Assistant.
-sys.path.insert(
-    0, str(Path(__file__).parent.parent / "custom_components/acupressure_mat")
-)
+sys.path.insert(0, str(Path(__file__).parent.parent / "custom_components/acupressure_mat"))
 
 from engine.cache import AudioCache, AudioSpec, render
 

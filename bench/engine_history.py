@@ -42,9 +42,7 @@ def stored() -> dict[str, Any]:
             )
         )
         for at, rating, moment in ((start, 6, Moment.BEFORE), (end, 3, Moment.AFTER)):
-            pain.append(
-                PainRecord(logged_at=at, rating=rating, area=Area.BACK, moment=moment)
-            )
+            pain.append(PainRecord(logged_at=at, rating=rating, area=Area.BACK, moment=moment))
     return MatProfile(SETTINGS, sessions=sessions, pain=pain).to_dict()
 
 

@@ -1,12 +1,10 @@
 """Fixtures shared by the integration tests."""
 
-from collections.abc import AsyncGenerator
 from typing import Any
-
-import pytest
 
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.const import DOMAIN
@@ -40,11 +38,11 @@ def mock_config_entry(options: dict[str, Any]) -> MockConfigEntry:
 @pytest.fixture
 async def init_integration(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
-) -> AsyncGenerator[MockConfigEntry]:
+) -> MockConfigEntry:
     """Set up Home Assistant with the profile loaded."""
     await hass.config.async_set_time_zone("Europe/Berlin")
     assert await async_setup_component(hass, "homeassistant", {})
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
-    yield mock_config_entry
+    return mock_config_entry

@@ -4,7 +4,6 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-
 from homeassistant.core import HomeAssistant, ServiceResponse
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 

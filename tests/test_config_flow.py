@@ -57,7 +57,9 @@ async def test_options_flow(hass: HomeAssistant, init_integration: MockConfigEnt
     entry = init_integration
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
-    defaults = {str(key): key.default() for key in result["data_schema"].schema if callable(key.default)}
+    defaults = {
+        str(key): key.default() for key in result["data_schema"].schema if callable(key.default)
+    }
     assert defaults["guidance"] == "none"
     assert defaults["breathing_pattern"] == "coherent"
     assert defaults["volume"] == 0.3
@@ -91,11 +93,15 @@ async def test_reconfigure_renames(hass: HomeAssistant, init_integration: MockCo
     other.add_to_hass(hass)
     result = await init_integration.start_reconfigure_flow(hass)
     assert result["type"] is FlowResultType.FORM
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"name": "ben's MAT"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"name": "ben's MAT"}
+    )
     assert result["errors"] == {"name": "name_exists"}
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {"name": " "})
     assert result["errors"] == {"name": "name_empty"}
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"name": "Anna's pad"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"name": "Anna's pad"}
+    )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert init_integration.title == "Anna's pad"

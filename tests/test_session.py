@@ -3,11 +3,10 @@
 from datetime import datetime
 
 from freezegun.api import FrozenDateTimeFactory
-import pytest
-
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .helpers import advance, call, state

@@ -7,9 +7,8 @@ from pathlib import Path
 import secrets
 
 from aiohttp import web
-
-from homeassistant.components.http import HomeAssistantView
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.http import HomeAssistantView
 from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 

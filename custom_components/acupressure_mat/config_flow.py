@@ -2,8 +2,6 @@
 
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
@@ -24,6 +22,7 @@ from homeassistant.helpers.selector import (
     SelectSelectorMode,
     TextSelector,
 )
+import probatio as vol
 
 from .const import (
     BREATHING_PATTERNS,
@@ -46,7 +45,7 @@ from .const import (
 )
 
 
-def _whole(low: int, high: int, unit: str | None = "min") -> vol.All:
+def _whole(low: int, high: int, unit: str | None = "min") -> vol.All[Any]:
     """Return a number selector that yields whole numbers."""
     config = NumberSelectorConfig(min=low, max=high, step=1, mode=NumberSelectorMode.BOX)
     if unit:
@@ -63,7 +62,7 @@ def _select(options: tuple[str, ...], key: str) -> SelectSelector:
     )
 
 
-RAMP_FIELDS: dict[str, vol.All] = {
+RAMP_FIELDS: dict[str, vol.All[Any]] = {
     CONF_START_MINUTES: _whole(1, 60),
     CONF_TARGET_MINUTES: _whole(1, 120),
     CONF_STEP_MINUTES: _whole(1, 10),
@@ -170,9 +169,9 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
                 vol.Required(CONF_GUIDANCE, default=values[CONF_GUIDANCE]): _select(
                     GUIDANCE_KINDS, CONF_GUIDANCE
                 ),
-                vol.Required(CONF_MEDIA_PLAYERS, default=values[CONF_MEDIA_PLAYERS]): EntitySelector(
-                    EntitySelectorConfig(domain="media_player", multiple=True)
-                ),
+                vol.Required(
+                    CONF_MEDIA_PLAYERS, default=values[CONF_MEDIA_PLAYERS]
+                ): EntitySelector(EntitySelectorConfig(domain="media_player", multiple=True)),
                 vol.Required(
                     CONF_BREATHING_PATTERN, default=values[CONF_BREATHING_PATTERN]
                 ): _select(BREATHING_PATTERNS, CONF_BREATHING_PATTERN),

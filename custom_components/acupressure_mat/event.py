@@ -20,9 +20,7 @@ EVENT_TYPES = [
     "pain_logged",
     "streak_milestone",
 ]
-SESSION = EventEntityDescription(
-    key="session", translation_key="session", event_types=EVENT_TYPES
-)
+SESSION = EventEntityDescription(key="session", translation_key="session", event_types=EVENT_TYPES)
 
 
 async def async_setup_entry(

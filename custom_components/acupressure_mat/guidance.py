@@ -1,11 +1,12 @@
 """Plays a profile's guidance on media players and keeps it in step with the session."""
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 import logging
 from typing import TYPE_CHECKING, Self
 
-from homeassistant.components.media_player import (
+from homeassistant.components.media_player.const import (
     ATTR_MEDIA_CONTENT_ID,
     ATTR_MEDIA_CONTENT_TYPE,
     ATTR_MEDIA_VOLUME_LEVEL,
@@ -193,7 +194,7 @@ class Guidance:
         return {ATTR_MEDIA_CONTENT_ID: url, ATTR_MEDIA_CONTENT_TYPE: MediaType.MUSIC}
 
     async def _async_call(
-        self, service: str, players: list[str], data: dict[str, object] | None = None
+        self, service: str, players: list[str], data: Mapping[str, object] | None = None
     ) -> None:
         """Call a media player action on the players and wait for it."""
         if players:

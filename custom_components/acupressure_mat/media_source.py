@@ -1,6 +1,6 @@
 """Guidance audio in Home Assistant's media browser: media-source://acupressure_mat/..."""
 
-from homeassistant.components.media_player import MediaClass, MediaType
+from homeassistant.components.media_player.const import MediaClass, MediaType
 from homeassistant.components.media_source import (
     BrowseMediaSource,
     MediaSource,

@@ -33,7 +33,11 @@ class MatSensorDescription(SensorEntityDescription):
     attrs_fn: Callable[[Snapshot], dict[str, Any] | None] = lambda _: None
 
 
-def _minutes(key: str, value_fn: Callable[[Snapshot], Value], **kwargs: Any) -> MatSensorDescription:
+def _minutes(
+    key: str,
+    value_fn: Callable[[Snapshot], Value],
+    **kwargs: Any,  # noqa: ANN401 - passed through to the description
+) -> MatSensorDescription:
     """Describe a duration in minutes."""
     return MatSensorDescription(
         key=key,

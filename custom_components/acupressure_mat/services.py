@@ -5,14 +5,13 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
+import probatio as vol
 
 from .const import BREATHING_PATTERNS, DOMAIN, GUIDANCE_KINDS
 from .engine.model import Area, Moment
@@ -29,7 +28,7 @@ GUIDANCE_FIELDS = {
 }
 
 
-def _minutes(high: int) -> vol.All:
+def _minutes(high: int) -> vol.All[Any]:
     """Validate whole minutes from 1 to high."""
     return vol.All(vol.Coerce(int), vol.Range(min=1, max=high))
 
@@ -53,10 +52,12 @@ SCHEMAS: dict[str, vol.Schema] = {
         }
     ),
     "log_session": vol.Schema(
-        ENTRY_FIELD | {vol.Required("minutes"): _minutes(180), vol.Optional("ended_at"): cv.datetime}
+        ENTRY_FIELD
+        | {vol.Required("minutes"): _minutes(180), vol.Optional("ended_at"): cv.datetime}
     ),
     "get_history": vol.Schema(
-        ENTRY_FIELD | {vol.Optional("days", default=30): vol.All(vol.Coerce(int), vol.Range(1, 3650))}
+        ENTRY_FIELD
+        | {vol.Optional("days", default=30): vol.All(vol.Coerce(int), vol.Range(1, 3650))}
     ),
     "play_guidance": vol.Schema(
         ENTRY_FIELD
@@ -96,7 +97,7 @@ def resolve_runtime(hass: HomeAssistant, entry_id: str | None) -> MatRuntime:
         raise _error("profile_required" if loaded else "no_profile")
     entry = hass.config_entries.async_get_entry(entry_id)
     if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
-        raise _error("profile_not_found", entry_id=entry_id)
+        raise _error("profile_not_found", entry_id=entry_id)  # noqa: EM101 - a translation key
     found: MatRuntime = entry.runtime_data
     return found
 

@@ -1,4 +1,4 @@
-"""Drives a real Home Assistant as a client does: HTTP for onboarding and flows, WebSocket for the rest."""
+"""Drives a real Home Assistant as a client does: HTTP for onboarding, WebSocket for the rest."""
 
 import asyncio
 import itertools
@@ -23,9 +23,9 @@ class HassClient:
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self._ids = itertools.count(1)
 
-    async def wait_until_up(self, process: "HassProcess", timeout: float = 240) -> None:
+    async def wait_until_up(self, process: HassProcess, seconds: float = 240) -> None:
         """Wait for the HTTP server to answer."""
-        for _ in range(int(timeout * 4)):
+        for _ in range(int(seconds * 4)):
             assert process.process is not None
             if process.process.poll() is not None:
                 msg = f"Home Assistant exited early:\n{process.log()[-4000:]}"

@@ -29,8 +29,6 @@ def session(
     )
 
 
-def rating(
-    at: datetime, value: int, moment: Moment, area: Area = Area.BACK
-) -> PainRecord:
+def rating(at: datetime, value: int, moment: Moment, area: Area = Area.BACK) -> PainRecord:
     """Return a pain rating."""
     return PainRecord(logged_at=at, rating=value, area=area, moment=moment)

@@ -108,9 +108,7 @@ def test_breathing_bells_ring_at_start_and_end() -> None:
     end = with_bells.size - strike.size
     first = slice(_at(0.02), _at(5))
     np.testing.assert_allclose(added[first], strike[first], atol=1e-6)
-    np.testing.assert_allclose(
-        added[end : end + _at(2.9)], strike[: _at(2.9)], atol=1e-6
-    )
+    np.testing.assert_allclose(added[end : end + _at(2.9)], strike[: _at(2.9)], atol=1e-6)
     assert _rms(added, 8, 20) == 0
     # The end bell has rung out before the audio ends.
     assert np.abs(with_bells[-_at(0.2) :]).max() < 0.01

@@ -42,9 +42,7 @@ def test_miss_renders_and_hit_reuses(tmp_path: Path, renders: list[AudioSpec]) -
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
-def test_least_recently_used_files_are_evicted(
-    tmp_path: Path, renders: list[AudioSpec]
-) -> None:
+def test_least_recently_used_files_are_evicted(tmp_path: Path, renders: list[AudioSpec]) -> None:
     store = AudioCache(tmp_path, max_bytes=2500)
     first, second = store.get(_spec(1)), store.get(_spec(2))
     os.utime(first, (100, 100))
@@ -67,9 +65,7 @@ def test_the_new_file_stays_even_when_it_alone_is_too_big(
     assert not old.exists()
 
 
-def test_failed_render_leaves_no_temp_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_render_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(spec: AudioSpec) -> bytes:
         raise RuntimeError
 
@@ -105,9 +101,9 @@ def test_stale_temp_files_are_cleared(tmp_path: Path, renders: list[AudioSpec]) 
 def test_real_render_is_a_playable_mp3(tmp_path: Path) -> None:
     path = AudioCache(tmp_path).get(AudioSpec("meditation", None, 3.5))
     assert mp3_duration(path.read_bytes()) == pytest.approx(3.5, abs=0.1)
-    assert mp3_duration(
-        cache.render(AudioSpec("breathing", "box", 2.0))
-    ) == pytest.approx(2.0, abs=0.1)
+    assert mp3_duration(cache.render(AudioSpec("breathing", "box", 2.0))) == pytest.approx(
+        2.0, abs=0.1
+    )
 
 
 def test_key_is_made_of_validated_fields() -> None:
@@ -116,9 +112,7 @@ def test_key_is_made_of_validated_fields() -> None:
     assert spec.key == "meditation-none-90.0-01-30.0"
     assert spec == AudioSpec("meditation", None, 90.0, (False, True), 30.0)
     # Breathing has no bell grid, so the offset does not split the cache.
-    assert AudioSpec("breathing", "calm", 60, bell_offset=12).key == (
-        "breathing-calm-60.0-11-0.0"
-    )
+    assert AudioSpec("breathing", "calm", 60, bell_offset=12).key == ("breathing-calm-60.0-11-0.0")
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,7 @@ from custom_components.acupressure_mat.engine.encode import encode_mp3, mp3_dura
 
 def _decode(data: bytes) -> np.ndarray:
     with av.open(BytesIO(data), "r") as container:
-        return np.concatenate(
-            [f.to_ndarray().ravel() for f in container.decode(audio=0)]
-        )
+        return np.concatenate([f.to_ndarray().ravel() for f in container.decode(audio=0)])
 
 
 def _is_mp3(data: bytes) -> bool:

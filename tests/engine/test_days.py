@@ -48,9 +48,7 @@ def test_next_day_start_plain() -> None:
 
 def test_day_start_in_gap_is_end_of_gap() -> None:
     # 02:00 does not exist in Berlin on 2025-03-30; the day begins at 03:00 CEST.
-    assert day_start(date(2025, 3, 30), BERLIN, 2) == datetime(
-        2025, 3, 30, 1, 0, tzinfo=UTC
-    )
+    assert day_start(date(2025, 3, 30), BERLIN, 2) == datetime(2025, 3, 30, 1, 0, tzinfo=UTC)
 
 
 def test_day_start_in_skipped_day() -> None:
@@ -76,12 +74,8 @@ def test_day_start_repeated_hour_takes_first() -> None:
     zone=st.sampled_from([BERLIN, NEW_YORK, APIA, LORD_HOWE, UTC]),
     hour=st.integers(0, 6),
 )
-def test_next_day_start_is_the_next_boundary(
-    instant: datetime, zone: ZoneInfo, hour: int
-) -> None:
+def test_next_day_start_is_the_next_boundary(instant: datetime, zone: ZoneInfo, hour: int) -> None:
     nxt = next_day_start(instant, zone, hour)
     assert nxt > instant
     assert mat_day(nxt, zone, hour) > mat_day(instant, zone, hour)
-    assert mat_day(nxt - timedelta(seconds=1), zone, hour) == mat_day(
-        instant, zone, hour
-    )
+    assert mat_day(nxt - timedelta(seconds=1), zone, hour) == mat_day(instant, zone, hour)

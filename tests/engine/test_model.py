@@ -38,9 +38,7 @@ def test_times_are_read_as_utc() -> None:
 
 def test_pain_round_trip() -> None:
     plain = rating(T0, 6, Moment.AFTER, Area.NECK)
-    noted = PainRecord(
-        logged_at=T0, rating=3, area=Area.FEET, moment=Moment.OTHER, note="walked"
-    )
+    noted = PainRecord(logged_at=T0, rating=3, area=Area.FEET, moment=Moment.OTHER, note="walked")
     for record in (plain, noted):
         assert PainRecord.from_dict(record.to_dict()) == record
     assert plain.to_dict()["area"] == "neck"

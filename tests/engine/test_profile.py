@@ -45,14 +45,10 @@ def test_session_flow_and_events() -> None:
     assert state(profile) is SessionState.ACTIVE
     assert profile.pause(T0 + MIN) == [Event("paused", {})]
     assert state(profile) is SessionState.PAUSED
-    assert profile.extend(T0 + MIN, 3) == [
-        Event("extended", {"minutes": 3, "planned_minutes": 8})
-    ]
+    assert profile.extend(T0 + MIN, 3) == [Event("extended", {"minutes": 3, "planned_minutes": 8})]
     assert profile.resume(T0 + 5 * MIN) == [Event("resumed", {})]
     assert profile.running.ends_at == T0 + 12 * MIN
-    assert profile.complete() == [
-        Event("completed", {"minutes": 8.0, "planned_minutes": 8})
-    ]
+    assert profile.complete() == [Event("completed", {"minutes": 8.0, "planned_minutes": 8})]
     assert state(profile) is SessionState.IDLE
     assert profile.sessions[0].ended_at == T0 + 12 * MIN
     assert profile.sessions_completed == 1
@@ -173,18 +169,14 @@ def test_log_pain() -> None:
     assert record.moment is Moment.BEFORE
     assert record.note == "stiff"
     assert relief is None
-    assert events == [
-        Event("pain_logged", {"rating": 7, "area": "back", "moment": "before"})
-    ]
+    assert events == [Event("pain_logged", {"rating": 7, "area": "back", "moment": "before"})]
     profile.start(T0 + MIN, minutes=10)
     during, _, _ = profile.log_pain(T0 + 2 * MIN, 6, Area.NECK, None, None, None)
     assert during.moment is Moment.BEFORE
     profile.complete()
     assert profile.pain_relief is None
     profile = MatProfile.from_dict(profile.to_dict(), profile.settings)
-    after, relief, _ = profile.log_pain(
-        T0 + 20 * MIN, 2, Area.NECK, None, None, T0 + 15 * MIN
-    )
+    after, relief, _ = profile.log_pain(T0 + 20 * MIN, 2, Area.NECK, None, None, T0 + 15 * MIN)
     assert after.moment is Moment.AFTER
     assert relief == 4
     assert profile.pain_relief == 4

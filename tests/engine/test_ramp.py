@@ -72,9 +72,7 @@ def test_after_session_decays_first() -> None:
 def test_level_stays_in_range(
     start: int, span: int, step: int, steps: list[tuple[int, float, Outcome]]
 ) -> None:
-    config = Settings(
-        start_minutes=start, target_minutes=start + span, step_minutes=step
-    )
+    config = Settings(start_minutes=start, target_minutes=start + span, step_minutes=step)
     level = config.start_minutes
     last = None
     day = DAY

@@ -97,9 +97,7 @@ def test_finish_as_logged_is_refused() -> None:
         running().finish(T0, Outcome.LOGGED)
 
 
-@pytest.mark.parametrize(
-    "session", [running(), running().pause(T0 + timedelta(seconds=75.5))]
-)
+@pytest.mark.parametrize("session", [running(), running().pause(T0 + timedelta(seconds=75.5))])
 def test_round_trip(session: RunningSession) -> None:
     assert RunningSession.from_dict(session.to_dict()) == session
 

@@ -23,10 +23,7 @@ TODAY = date(2025, 6, 30)
 def days(pattern: str, today: date = TODAY) -> dict[date, float]:
     """Turn a pattern ending today ('x' counts, '.' does not) into minutes by day."""
     start = today - timedelta(days=len(pattern) - 1)
-    return {
-        start + timedelta(days=i): 10.0 if c == "x" else 1.0
-        for i, c in enumerate(pattern)
-    }
+    return {start + timedelta(days=i): 10.0 if c == "x" else 1.0 for i, c in enumerate(pattern)}
 
 
 def streak(pattern: str, rest: int = 0) -> int:

@@ -74,9 +74,7 @@ def _circular_smooth(curve: _Curve, width: int) -> _Curve:
     padded = np.concatenate((curve[-width:], curve, curve[:width]))
     sums = np.cumsum(padded)
     half = width // 2
-    return (
-        sums[width + half : width + half + curve.size] - sums[half : half + curve.size]
-    ) / width
+    return (sums[width + half : width + half + curve.size] - sums[half : half + curve.size]) / width
 
 
 def _contour(counts: list[int], low: float, high: float, held: float) -> _Curve:
@@ -195,9 +193,7 @@ def breathing_track(
     return Track(_cycle(pattern), count, _samples(1.0), fade_out, tuple(starts))
 
 
-def breathing(
-    pattern: str, seconds: float, *, bells: tuple[bool, bool] = (True, True)
-) -> Pcm:
+def breathing(pattern: str, seconds: float, *, bells: tuple[bool, bool] = (True, True)) -> Pcm:
     """Render a pacer that glides up while breathing in and down while breathing out."""
     return breathing_track(pattern, seconds, bells=bells).render()
 
@@ -216,9 +212,7 @@ def _swell(periods: tuple[int, int], phase: float) -> _Curve:
     turns = 2 * np.pi * coarse / _BED_SAMPLES
     curve = 0.55 + 0.3 * np.sin(periods[0] * turns + phase)
     curve += 0.15 * np.sin(periods[1] * turns + 2 * phase)
-    return np.asarray(
-        np.interp(np.arange(_BED_SAMPLES), coarse, curve), dtype=np.float64
-    )
+    return np.asarray(np.interp(np.arange(_BED_SAMPLES), coarse, curve), dtype=np.float64)
 
 
 @cache
@@ -228,17 +222,12 @@ def _bed() -> Pcm:
     rumble_cut = 1 / (1 + (40 / np.maximum(hz, 1.0)) ** 4)
     # A dark brown-ish layer and a brighter airy one swell in turn, like slow surf.
     dark = _shaped_noise(rng, rumble_cut / np.maximum(hz, 20.0) / (1 + (hz / 450) ** 4))
-    airy = _shaped_noise(
-        rng, rumble_cut / np.sqrt(np.maximum(hz, 20.0)) / (1 + (hz / 1400) ** 4)
-    )
+    airy = _shaped_noise(rng, rumble_cut / np.sqrt(np.maximum(hz, 20.0)) / (1 + (hz / 1400) ** 4))
     bed = dark * _swell((3, 2), 0.0) + 0.35 * airy * _swell((4, 1), 2.0)
     # A faint low drone (whole cycles per segment) gives the noise a tonal center.
     turns = 2 * np.pi * np.arange(_BED_SAMPLES) / _BED_SAMPLES
     span = _BED_SAMPLES / SAMPLE_RATE
-    drone = sum(
-        amp * np.sin(round(hz * span) * turns)
-        for hz, amp in ((110.0, 0.18), (165.0, 0.1))
-    )
+    drone = sum(amp * np.sin(round(hz * span) * turns) for hz, amp in ((110.0, 0.18), (165.0, 0.1)))
     bed += drone * _swell((2, 1), 1.0)
     segment = np.asarray(bed * (_BED_GAIN / np.abs(bed).max()), dtype=np.float32)
     segment.flags.writeable = False

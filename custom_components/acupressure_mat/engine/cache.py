@@ -70,9 +70,7 @@ def render(spec: AudioSpec) -> bytes:
     if spec.kind == "breathing" and spec.pattern is not None:
         track = breathing_track(spec.pattern, spec.seconds, bells=spec.bells)
     else:
-        track = meditation_track(
-            spec.seconds, bells=spec.bells, bell_offset=spec.bell_offset
-        )
+        track = meditation_track(spec.seconds, bells=spec.bells, bell_offset=spec.bell_offset)
     return encode_source(track.render, track.count, SAMPLE_RATE)
 
 
@@ -100,9 +98,7 @@ class AudioCache:
                 return path
             data = render(spec)
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(
-                dir=self.directory, prefix=_TMP_PREFIX, suffix=".tmp"
-            )
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=_TMP_PREFIX, suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as file:
                     file.write(data)

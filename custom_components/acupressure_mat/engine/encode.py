@@ -55,9 +55,7 @@ def _encode_piece(
     # Small chunks keep memory flat however long the audio is.
     for first in range(max(start - margin, 0), min(stop + margin, count), chunk):
         pcm = source(first, min(first + chunk, stop + margin, count))
-        frame = av.AudioFrame.from_ndarray(
-            pcm.reshape(1, -1), format="fltp", layout="mono"
-        )
+        frame = av.AudioFrame.from_ndarray(pcm.reshape(1, -1), format="fltp", layout="mono")
         frame.sample_rate = sample_rate
         frame.pts = first
         packets += ctx.encode(frame)
@@ -111,9 +109,7 @@ def encode_source(
 
 def encode_mp3(pcm: Pcm, sample_rate: int = SAMPLE_RATE, bitrate: int = 32000) -> bytes:
     """Encode mono float PCM to gapless constant bit rate MP3."""
-    return encode_source(
-        lambda start, stop: pcm[start:stop], pcm.size, sample_rate, bitrate
-    )
+    return encode_source(lambda start, stop: pcm[start:stop], pcm.size, sample_rate, bitrate)
 
 
 def mp3_duration(data: bytes) -> float:

@@ -69,9 +69,7 @@ def session_relief(session: SessionRecord, pain: Sequence[PainRecord]) -> int | 
     return _Ratings(pain).relief(session)
 
 
-def latest_relief(
-    sessions: Sequence[SessionRecord], pain: Sequence[PainRecord]
-) -> int | None:
+def latest_relief(sessions: Sequence[SessionRecord], pain: Sequence[PainRecord]) -> int | None:
     """Return the relief of the latest-ending session that has both ratings."""
     ratings = _Ratings(pain)
     for session in sorted(sessions, key=attrgetter("ended_at"), reverse=True):

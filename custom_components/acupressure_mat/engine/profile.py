@@ -94,7 +94,7 @@ class MatProfile(ProfileRecords):
         self.running = self._require_running().resume(now)
         return [Event("resumed", {})]
 
-    def extend(self, now: datetime, minutes: int) -> list[Event]:  # noqa: ARG002
+    def extend(self, now: datetime, minutes: int) -> list[Event]:
         """Plan `minutes` more for the running session."""
         # `now` keeps every command's signature alike; extending needs no clock.
         self.running = self._require_running().extend(minutes)
@@ -173,9 +173,7 @@ class MatProfile(ProfileRecords):
         if moment is None:
             started = None if self.running is None else self.running.started_at
             moment = infer_moment(at, self.sessions, started)
-        record = PainRecord(
-            logged_at=at, rating=rating, area=area, moment=moment, note=note
-        )
+        record = PainRecord(logged_at=at, rating=rating, area=area, moment=moment, note=note)
         insort(self.pain, record, key=LOGGED)
         self._relief = None
         relief = relief_after(record, self.sessions, self.pain)

@@ -24,9 +24,7 @@ class RunningSession:
     started_at: datetime
     planned_minutes: int
     active_before: float  # seconds of active time before the current active stretch
-    resumed_at: (
-        datetime | None
-    )  # start of the current active stretch; None while paused
+    resumed_at: datetime | None  # start of the current active stretch; None while paused
     ramped: bool
 
     @property
@@ -112,9 +110,7 @@ class RunningSession:
             "started_at": self.started_at.isoformat(),
             "planned_minutes": self.planned_minutes,
             "active_before": self.active_before,
-            "resumed_at": None
-            if self.resumed_at is None
-            else self.resumed_at.isoformat(),
+            "resumed_at": None if self.resumed_at is None else self.resumed_at.isoformat(),
             "ramped": self.ramped,
         }
 

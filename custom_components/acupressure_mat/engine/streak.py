@@ -25,9 +25,7 @@ def day_minutes(
     return dict(totals)
 
 
-def _counting_days(
-    minutes_by_day: Mapping[date, float], today: date, min_minutes: int
-) -> set[int]:
+def _counting_days(minutes_by_day: Mapping[date, float], today: date, min_minutes: int) -> set[int]:
     """Return the ordinals of the days up to today that reach the minimum."""
     last = today.toordinal()
     return {
