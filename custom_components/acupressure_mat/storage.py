@@ -2,11 +2,11 @@
 
 from datetime import datetime
 import logging
-import os
 from typing import Any
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.json import save_json
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -57,7 +57,10 @@ class MatStore(Store[dict[str, Any]]):
             _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
         aside = f"{self.path}.malformed.{stamp}"
-        await self.hass.async_add_executor_job(os.replace, self.path, aside)
+        # Keep what was read, then replace the file, so the next start loads cleanly.
+        await self.hass.async_add_executor_job(save_json, aside, data)
+        empty = MatProfile(settings)
+        await self.async_save(empty.to_dict())
         ir.async_create_issue(
             self.hass,
             DOMAIN,
@@ -67,7 +70,7 @@ class MatStore(Store[dict[str, Any]]):
             translation_key="malformed_store",
             translation_placeholders={"path": aside},
         )
-        return MatProfile(settings)
+        return empty
 
 
 def iso(value: datetime | None) -> str | None:
