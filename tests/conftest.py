@@ -1,5 +1,6 @@
 """Fixtures shared by the integration tests."""
 
+from pathlib import Path
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -15,6 +16,12 @@ PROFILE_DATA = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, 
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let Home Assistant load this custom integration."""
+
+
+@pytest.fixture
+def hass_config_dir(tmp_path: Path) -> str:
+    """Give each test its own config folder, for the stores and audio cache it writes."""
+    return str(tmp_path)
 
 
 @pytest.fixture

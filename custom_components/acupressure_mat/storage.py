@@ -2,6 +2,7 @@
 
 from datetime import datetime
 import logging
+from pathlib import Path
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -58,7 +59,7 @@ class MatStore(Store[dict[str, Any]]):
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
         aside = f"{self.path}.malformed.{stamp}"
         # Keep what was read, then replace the file, so the next start loads cleanly.
-        await self.hass.async_add_executor_job(save_json, aside, data)
+        await self.hass.async_add_executor_job(_keep_aside, aside, data)
         empty = MatProfile(settings)
         await self.async_save(empty.to_dict())
         ir.async_create_issue(
@@ -71,6 +72,12 @@ class MatStore(Store[dict[str, Any]]):
             translation_placeholders={"path": aside},
         )
         return empty
+
+
+def _keep_aside(path: str, data: object) -> None:
+    """Write what could not be read next to the store, for the user to inspect."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    save_json(path, data)
 
 
 def iso(value: datetime | None) -> str | None:
