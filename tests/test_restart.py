@@ -102,7 +102,9 @@ async def test_session_that_ended_while_down_completes_for_automations(
                 "conditions": [
                     {
                         "condition": "template",
-                        "value_template": "{{ trigger.to_state.attributes.event_type == 'completed' }}",
+                        "value_template": (
+                            "{{ trigger.to_state.attributes.event_type == 'completed' }}"
+                        ),
                     }
                 ],
                 "actions": [
