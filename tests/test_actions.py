@@ -6,10 +6,9 @@ import json
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-import pytest
-
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.const import DOMAIN
@@ -50,8 +49,16 @@ async def refused(hass: HomeAssistant, key: str, action: str, **data: Any) -> No
         ("log_pain", {"rating": -1}, "rating_range"),
         ("log_pain", {"rating": 3, "logged_at": "2026-11-24T21:00:00+01:00"}, "future_time"),
         ("log_session", {"minutes": 10, "ended_at": "2026-11-24T20:30:00"}, "future_time"),
-        ("start_session", {"media_player_entity_id": "media_player.nowhere"}, "media_player_not_found"),
-        ("play_guidance", {"media_player_entity_id": ["media_player.nowhere"]}, "media_player_not_found"),
+        (
+            "start_session",
+            {"media_player_entity_id": "media_player.nowhere"},
+            "media_player_not_found",
+        ),
+        (
+            "play_guidance",
+            {"media_player_entity_id": ["media_player.nowhere"]},
+            "media_player_not_found",
+        ),
         ("start_session", {"config_entry_id": "not-a-profile"}, "profile_not_found"),
     ],
 )

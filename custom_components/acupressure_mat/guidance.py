@@ -94,8 +94,10 @@ class Guidance:
     async def async_start_session(self, request: GuidanceRequest, minutes: int) -> str:
         """Play a session's guidance; return playing or failed (the session runs anyway)."""
         self.with_session = True
+        outcome = await self._async_play(request, minutes * 60.0)
+        # After playing: the cues are spoken on the players the guidance plays on.
         self.cues.async_session_started(self.runtime.options.get(CONF_TTS_ENTITY))
-        return await self._async_play(request, minutes * 60.0)
+        return outcome
 
     async def async_play(self, request: GuidanceRequest, minutes: int) -> None:
         """Play guidance outside a session."""
@@ -115,6 +117,9 @@ class Guidance:
 
     async def async_extend_session(self, _minutes: int) -> None:
         """Replace the session's audio with audio for all the time now left."""
+        # Half time moved with the new length: plan the cue again.
+        self.cues.async_pause()
+        self.cues.async_resume()
         running = self.runtime.profile.running
         players = self._session_players()
         if not players or self.request is None or running is None:

@@ -111,5 +111,6 @@ class MatMediaSource(MediaSource):
             can_play=playable,
             can_expand=not playable,
             children=children,
-            children_media_class=MediaClass.MUSIC if children and playable is False else None,
+            # Every child of a node has the same class: folders, or audio to play.
+            children_media_class=children[0].media_class if children else None,
         )

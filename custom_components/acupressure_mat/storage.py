@@ -77,7 +77,7 @@ class MatStore(Store[dict[str, Any]]):
 def _keep_aside(path: str, data: object) -> None:
     """Write what could not be read next to the store, for the user to inspect."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    save_json(path, data)
+    save_json(path, data if isinstance(data, dict | list) else {"data": data})
 
 
 def iso(value: datetime | None) -> str | None:

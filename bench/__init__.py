@@ -1,0 +1,1 @@
+"""Benchmarks: figures for speed and size, written down in bench/README.md."""
