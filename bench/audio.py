@@ -1,7 +1,6 @@
 """Time 20 minutes of guidance audio: render + encode, memory, size, cache hit."""
 
-# Run from the repository root: .venv/bin/python bench/audio.py
-# ruff: noqa: INP001
+# Run from the repository root: .venv/bin/python -m bench.audio
 
 from __future__ import annotations
 

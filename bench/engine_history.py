@@ -1,7 +1,6 @@
 """Time the engine's read-outs over ten years of daily sessions and pain ratings."""
 
-# Run from the repository root: python -m bench.engine_history
-# ruff: noqa: INP001
+# Run from the repository root: .venv/bin/python -m bench.engine_history
 from datetime import UTC, datetime, timedelta
 import time
 from typing import TYPE_CHECKING, Any

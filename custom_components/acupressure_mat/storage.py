@@ -53,7 +53,8 @@ class MatStore(Store[dict[str, Any]]):
         if data is None:
             return MatProfile(settings)
         try:
-            return MatProfile.from_dict(data, settings)
+            # Parsing years of history takes tens of milliseconds: keep it off the event loop.
+            return await self.hass.async_add_executor_job(MatProfile.from_dict, data, settings)
         except MALFORMED:
             _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
