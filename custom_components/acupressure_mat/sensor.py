@@ -71,9 +71,12 @@ SENSORS: tuple[MatSensorDescription, ...] = (
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda s: s.ends_at,
     ),
-    _minutes("session_remaining", lambda s: s.remaining_minutes),
-    _minutes("session_duration", lambda s: s.duration_minutes),
-    _minutes("next_session_minutes", lambda s: s.next_session_minutes),
+    # Whole minutes: without a precision the frontend would show "7.00 min".
+    _minutes("session_remaining", lambda s: s.remaining_minutes, suggested_display_precision=0),
+    _minutes("session_duration", lambda s: s.duration_minutes, suggested_display_precision=0),
+    _minutes(
+        "next_session_minutes", lambda s: s.next_session_minutes, suggested_display_precision=0
+    ),
     MatSensorDescription(
         key="streak",
         translation_key="streak",
