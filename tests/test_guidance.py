@@ -27,7 +27,7 @@ GUIDED = {"guidance": "breathing", "media_players": [BEDROOM], "volume": 0.4}
 CUES = {
     "start": "Your mat session begins. Breathe slowly and let your body settle onto the mat.",
     "half_time": "Half of your session has passed. Keep breathing calmly.",
-    "end": "Your mat session is over. How is your pain now? Say, for example: log back pain three.",
+    "end": "Your mat session is over. How is your pain now? Take a moment to log it.",
 }
 
 
@@ -552,3 +552,21 @@ async def test_no_cues_without_guidance_players(
     await call(hass, "start_session", minutes=1, guidance="breathing")
     await advance(hass, frozen, seconds=61)
     assert speak == []
+
+
+@pytest.mark.parametrize("options", [{"media_players": [BEDROOM, KITCHEN], "tts_entity": TTS}])
+async def test_cues_without_guidance_use_the_profiles_players(
+    hass: HomeAssistant,
+    setup: Speakers,
+    speak: list[ServiceCall],
+    frozen: FrozenDateTimeFactory,
+) -> None:
+    setup.kitchen.set_unavailable()
+    response = await call(hass, "start_session", response=True, minutes=1)
+    assert response is not None
+    assert response["guidance"] == "none"
+    await advance(hass, frozen, seconds=61)
+    # Spoken on the available speaker only, and nothing else played or changed there.
+    assert spoken(speak) == ["start", "half_time", "end"]
+    assert setup.bedroom.calls == []
+    assert player_state(hass, BEDROOM) == BEDROOM_BEFORE

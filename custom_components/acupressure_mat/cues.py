@@ -10,7 +10,7 @@ from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_TTS_ENTITY, DOMAIN
+from .const import DOMAIN
 
 if TYPE_CHECKING:
     from .runtime import MatRuntime
@@ -26,14 +26,16 @@ class SpokenCues:
         self.hass = hass
         self.runtime = runtime
         self.tts_entity: str | None = None
+        self.players: list[str] = []
         self._half_time: CALLBACK_TYPE | None = None
 
     @callback
-    def async_session_started(self, tts_entity: str | None) -> None:
-        """Greet, and plan the half-time cue."""
-        self.tts_entity = tts_entity
-        if tts_entity:
-            self.hass.async_create_task(self._async_speak("start"))
+    def async_session_started(self, tts_entity: str | None, players: list[str]) -> None:
+        """Greet on the players, and plan the half-time cue."""
+        self.async_cancel()
+        if tts_entity and players:
+            self.tts_entity, self.players = tts_entity, players
+            self.hass.async_create_task(self._async_speak("start", tts_entity, players))
             self.async_resume()
 
     @callback
@@ -57,13 +59,14 @@ class SpokenCues:
     async def _async_half_time(self, _now: datetime) -> None:
         """Say that half the session has passed."""
         self._half_time = None
-        await self._async_speak("half_time")
+        if self.tts_entity:
+            await self._async_speak("half_time", self.tts_entity, self.players)
 
     @callback
     def async_session_completed(self) -> None:
         """Ask for a pain rating."""
         if self.tts_entity:
-            self.hass.async_create_task(self._async_speak("end"))
+            self.hass.async_create_task(self._async_speak("end", self.tts_entity, self.players))
         self.async_cancel()
 
     @callback
@@ -73,14 +76,10 @@ class SpokenCues:
             self._half_time()
             self._half_time = None
         if not keep_entity:
-            self.tts_entity = None
+            self.tts_entity, self.players = None, []
 
-    async def _async_speak(self, cue: str) -> None:
+    async def _async_speak(self, cue: str, tts_entity: str, players: list[str]) -> None:
         """Speak a cue in Home Assistant's language on the session's players."""
-        tts_entity = self.tts_entity or self.runtime.options.get(CONF_TTS_ENTITY)
-        players = list(self.runtime.guidance.saved)
-        if not tts_entity or not players:
-            return
         language = self.hass.config.language
         texts = await async_get_translations(self.hass, language, "cues", [DOMAIN])
         message = texts[f"component.{DOMAIN}.cues.{cue}"]

@@ -84,8 +84,10 @@ class Guidance:
     @callback
     def async_on_event(self, event: Event) -> None:
         """Restore players after the session's audio ended with its end bell."""
-        if event.type == "completed" and self.with_session:
-            self.cues.async_session_completed()
+        if event.type != "completed":
+            return
+        self.cues.async_session_completed()
+        if self.with_session:
             self._cancel_restore()
             self._restore_later = async_call_later(
                 self.hass, RESTORE_DELAY, self._async_restore_all
@@ -95,9 +97,24 @@ class Guidance:
         """Play a session's guidance; return playing or failed (the session runs anyway)."""
         self.with_session = True
         outcome = await self._async_play(request, minutes * 60.0)
-        # After playing: the cues are spoken on the players the guidance plays on.
-        self.cues.async_session_started(self.runtime.options.get(CONF_TTS_ENTITY))
+        # After playing, so the greeting is announced over the guidance, not cut off by it.
+        self.async_start_cues(list(self.saved))
         return outcome
+
+    @callback
+    def async_start_cues(self, players: list[str]) -> None:
+        """Speak the session's cues on the players, if the profile has a voice."""
+        self.cues.async_session_started(self.runtime.options.get(CONF_TTS_ENTITY), players)
+
+    @callback
+    def async_start_silent_session(self, request: GuidanceRequest) -> None:
+        """Give a session without guidance its spoken cues on the available players."""
+        available = [
+            player
+            for player in request.players
+            if (state := self.hass.states.get(player)) and state.state != STATE_UNAVAILABLE
+        ]
+        self.async_start_cues(available)
 
     async def async_play(self, request: GuidanceRequest, minutes: int) -> None:
         """Play guidance outside a session."""

@@ -87,6 +87,8 @@ class SessionActions:
         outcome = GUIDANCE_NONE
         if request.kind != GUIDANCE_NONE:
             outcome = await self.guidance.async_start_session(request, running.planned_minutes)
+        else:
+            self.guidance.async_start_silent_session(request)
         return self._session_times() | {"ramped": running.ramped, "guidance": outcome}
 
     async def pause_session(self) -> None:
