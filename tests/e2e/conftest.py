@@ -107,9 +107,9 @@ class HassProcess:
                 os.killpg(group, signal.SIGKILL)
                 process.wait()
         deadline = time.monotonic() + 10
-        while _group_alive(group) and time.monotonic() < deadline:
+        while group_alive(group) and time.monotonic() < deadline:
             time.sleep(0.1)
-        if _group_alive(group):
+        if group_alive(group):
             os.killpg(group, signal.SIGKILL)
         return process.returncode
 
@@ -118,7 +118,7 @@ class HassProcess:
         return (self.config_dir / "run.log").read_text(errors="replace")
 
 
-def _group_alive(group: int) -> bool:
+def group_alive(group: int) -> bool:
     """Tell whether any process of the group is left."""
     try:
         os.killpg(group, 0)
