@@ -6,6 +6,7 @@ from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
 from .audio_server import async_setup_audio
+from .blueprints import async_install_blueprints
 from .const import DOMAIN
 from .runtime import MatConfigEntry, MatRuntime
 from .services import async_setup_services
@@ -21,9 +22,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and the audio server once for all profiles."""
+    """Register the actions, the audio server and the blueprints once for all profiles."""
     async_setup_services(hass)
     async_setup_audio(hass)
+    await async_install_blueprints(hass)
     return True
 
 
