@@ -1,7 +1,6 @@
 """Actions of the Acupressure Mat integration, registered once for all profiles."""
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -10,7 +9,6 @@ from homeassistant.const import ATTR_CONFIG_ENTRY_ID
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
-from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from .const import BREATHING_PATTERNS, DOMAIN, GUIDANCE_KINDS
@@ -100,11 +98,6 @@ def resolve_runtime(hass: HomeAssistant, entry_id: str | None) -> MatRuntime:
         raise _error("profile_not_found", entry_id=entry_id)  # noqa: EM101 - a translation key
     found: MatRuntime = entry.runtime_data
     return found
-
-
-def local_time(value: datetime | None) -> datetime | None:
-    """Read a time without a zone in Home Assistant's time zone."""
-    return None if value is None else dt_util.as_utc(value)
 
 
 async def _handle(hass: HomeAssistant, action: str, call: ServiceCall) -> ServiceResponse:

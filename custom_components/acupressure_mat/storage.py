@@ -54,9 +54,14 @@ class MatStore(Store[dict[str, Any]]):
             return MatProfile(settings)
         try:
             # Parsing years of history takes tens of milliseconds: keep it off the event loop.
-            return await self.hass.async_add_executor_job(MatProfile.from_dict, data, settings)
+            profile = await self.hass.async_add_executor_job(MatProfile.from_dict, data, settings)
         except MALFORMED:
             _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
+        else:
+            if profile.ramp_level != data["ramp_level"]:
+                # New ramp options clamped the level; keep it, or widening them would undo it.
+                await self.async_save(profile.to_dict())
+            return profile
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
         aside = f"{self.path}.malformed.{stamp}"
         # Keep what was read, then replace the file, so the next start loads cleanly.

@@ -139,13 +139,17 @@ class MatProfile(ProfileRecords):
             for milestone in streak.milestones_between(before, after)
         ]
 
+    def _future(self, instant: datetime) -> ProfileError:
+        """Return the refusal of a time in the future, shown in the profile's time zone."""
+        return ProfileError(FUTURE_TIME, {"time": instant.astimezone(self.settings.tz).isoformat()})
+
     def log_session(
         self, now: datetime, minutes: int, ended_at: datetime | None = None
     ) -> list[Event]:
         """Record a session done without the timer, ending at `ended_at` or now."""
         end = now if ended_at is None else ended_at
         if end > now:
-            raise ProfileError(FUTURE_TIME)
+            raise self._future(end)
         record = SessionRecord(
             started_at=end - timedelta(minutes=minutes),
             ended_at=end,
@@ -166,10 +170,10 @@ class MatProfile(ProfileRecords):
     ) -> tuple[PainRecord, int | None, list[Event]]:
         """Record a pain rating; return it, the relief it shows and its event."""
         if not 0 <= rating <= MAX_RATING:
-            raise ProfileError(RATING_RANGE)
+            raise ProfileError(RATING_RANGE, {"rating": str(rating)})
         at = now if logged_at is None else logged_at
         if at > now:
-            raise ProfileError(FUTURE_TIME)
+            raise self._future(at)
         if moment is None:
             started = None if self.running is None else self.running.started_at
             moment = infer_moment(at, self.sessions, started)
