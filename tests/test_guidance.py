@@ -281,6 +281,15 @@ async def test_play_guidance_defaults_to_the_profile(
     assert setup.kitchen.calls == []
 
 
+@pytest.mark.parametrize("options", [{"media_players": [BEDROOM]}])
+async def test_play_guidance_is_breathing_when_the_profile_has_none(
+    hass: HomeAssistant, setup: Speakers, frozen: FrozenDateTimeFactory
+) -> None:
+    await call(hass, "play_guidance", minutes=1)
+    grant = hass.data[DATA_AUDIO]._grants[token_of(setup.bedroom.played[0].url)]
+    assert grant.path.name.startswith("v1-breathing-")
+
+
 async def test_stop_guidance_keeps_the_session_running(
     hass: HomeAssistant, setup: Speakers, frozen: FrozenDateTimeFactory
 ) -> None:

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
@@ -225,3 +226,32 @@ async def test_removal_deletes_the_stored_history(
     await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert KEY not in hass_storage
+
+
+async def test_events_of_actions_during_start_up_wait_for_it(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    freezer.move_to(START)
+    hass.set_state(CoreState.not_running)
+    await start_home(hass, mock_config_entry)
+    await call(hass, "log_pain", rating=5)
+    assert state(hass, "sensor.last_pain_rating") == "5"
+    assert state(hass, "event.session") == "unknown"
+    await hass.async_start()
+    await hass.async_block_till_done()
+    event = hass.states.get("event.anna_s_mat_session")
+    assert event is not None
+    assert event.attributes["event_type"] == "pain_logged"
+    assert event.attributes["rating"] == 5
+
+
+async def test_a_store_from_a_newer_version_is_left_alone(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, hass_storage: dict[str, Any]
+) -> None:
+    # After a downgrade: refuse to load rather than overwrite what a newer version wrote.
+    hass_storage[KEY] = stored_profile(None) | {"version": 2}
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    mock_config_entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
+    assert hass_storage[KEY]["version"] == 2

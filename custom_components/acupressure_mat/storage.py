@@ -40,8 +40,7 @@ class MatStore(Store[dict[str, Any]]):
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
         """Migrate older layouts; 1.0 had no pain notes field."""
-        if old_major_version > STORAGE_VERSION:
-            raise NotImplementedError
+        # A newer major version never gets here: Store refuses to load it.
         if old_minor_version < 1:
             for rating in old_data.get("pain", []):
                 rating.setdefault("note", None)
