@@ -1,6 +1,6 @@
 """Sessions through the actions, buttons, states and events of Home Assistant."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID
@@ -143,3 +143,20 @@ async def test_state_writes_of_an_uninterrupted_session_stay_within_budget(
     profile_changes = [c for c in changes if "anna_s_mat" in c]
     assert len(profile_changes) <= 40
     assert profile_changes.count("sensor.anna_s_mat_session_remaining") == 21
+
+
+async def test_an_action_after_the_end_finds_the_session_completed(
+    hass: HomeAssistant, init_integration: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    await call(hass, "start_session", minutes=5)
+    # Past the end, before the end timer has run: the session has completed all the same.
+    freezer.tick(timedelta(minutes=5, seconds=1))
+    with pytest.raises(ServiceValidationError) as refused:
+        await call(hass, "extend_session", minutes=5)
+    assert refused.value.translation_key == "no_session"
+    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.sessions_completed") == "1"
+    assert state(hass, "sensor.next_session_length") == "7"
+    event = hass.states.get("event.anna_s_mat_session")
+    assert event is not None
+    assert event.attributes["event_type"] == "completed"

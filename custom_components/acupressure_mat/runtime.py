@@ -104,8 +104,7 @@ class MatRuntime:
     async def async_start(self) -> None:
         """Load stored data, finish a session that ended while stopped, and start timers."""
         self.profile = await self.store.async_load_profile(self.profile.settings)
-        running = self.profile.running
-        if running and running.ends_at and running.ends_at <= dt_util.utcnow():
+        if self._due(dt_util.utcnow()):
             self._pending.extend(self.profile.complete())
             await self.store.async_save(self.profile.to_dict())
         # Events wait for Home Assistant to have started, so automations receive them.
@@ -141,16 +140,28 @@ class MatRuntime:
 
     async def async_run(self, operation: Operation) -> list[Event]:
         """Apply an engine operation, save at once, then inform entities and listeners."""
+        error: ProfileError | None = None
         async with self.lock:
             now = dt_util.utcnow()
+            # A session past its end has completed, even if its end timer has not run yet.
+            events = self.profile.complete() if self._due(now) else []
             try:
-                events = operation(self.profile, now)
+                events += operation(self.profile, now)
             except ProfileError as err:
-                raise profile_error(err) from err
-            await self.store.async_save(self.profile.to_dict())
-        self._emit(events)
-        self._refresh(dt_util.utcnow())
+                error = err
+            if events or error is None:
+                await self.store.async_save(self.profile.to_dict())
+        if events or error is None:
+            self._emit(events)
+            self._refresh(dt_util.utcnow())
+        if error is not None:
+            raise profile_error(error) from error
         return events
+
+    def _due(self, now: datetime) -> bool:
+        """Tell whether the running session has reached its planned end."""
+        running = self.profile.running
+        return bool(running and running.ends_at and running.ends_at <= now)
 
     def update_time_zone(self) -> None:
         """Follow a change of Home Assistant's time zone."""
@@ -193,9 +204,8 @@ class MatRuntime:
 
     async def _async_tick(self, now: datetime) -> None:
         """Complete a session that reached its end, or refresh what time changed."""
-        running = self.profile.running
-        if running and running.ends_at and running.ends_at <= dt_util.utcnow():
-            await self.async_run(lambda profile, _now: profile.complete())
+        if self._due(dt_util.utcnow()):
+            await self.async_run(lambda _profile, _now: [])
             return
         self._refresh(dt_util.utcnow())
 
