@@ -5,6 +5,7 @@ from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
+from .assist_sentences import async_update_sentences, sentences_wanted
 from .audio_server import async_setup_audio
 from .blueprints import async_install_blueprints
 from .const import DOMAIN
@@ -48,6 +49,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
         entry_type=dr.DeviceEntryType.SERVICE,
     )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    await async_update_sentences(hass, sentences_wanted(hass, adding=entry))
     return True
 
 
@@ -57,5 +59,6 @@ async def async_unload_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: MatConfigEntry) -> None:
-    """Delete the profile's stored history when the profile is removed."""
+    """Delete the profile's stored history, and the Assist sentences with the last profile."""
     await MatStore(hass, entry.entry_id).async_remove()
+    await async_update_sentences(hass, sentences_wanted(hass, leaving=entry.entry_id))
