@@ -27,7 +27,10 @@ GUIDED = {"guidance": "breathing", "media_players": [BEDROOM], "volume": 0.4}
 CUES = {
     "start": "Your mat session begins. Breathe slowly and let your body settle onto the mat.",
     "half_time": "Half of your session has passed. Keep breathing calmly.",
-    "end": "Your mat session is over. How is your pain now? You can say, for example: log back pain three.",
+    "end": (
+        "Your mat session is over. How is your pain now? "
+        "You can say, for example: log back pain three."
+    ),
 }
 
 
