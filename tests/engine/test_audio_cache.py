@@ -2,7 +2,6 @@
 
 import os
 from pathlib import Path
-import time
 
 import pytest
 
@@ -34,9 +33,7 @@ def test_miss_renders_and_hit_reuses(tmp_path: Path, renders: list[AudioSpec]) -
     assert path.read_bytes()[:2] == b"\xff\xf3"
     assert renders == [_spec()]
     os.utime(path, (1, 1))
-    started = time.perf_counter()
     assert store.get(_spec()) == path
-    assert time.perf_counter() - started < 0.01
     assert len(renders) == 1
     assert path.stat().st_mtime > 1  # touched, so it counts as recently used
     assert [p.name for p in path.parent.iterdir()] == [path.name]
