@@ -1,0 +1,147 @@
+"""Translations: every language file matches en.json, and German is what German users get."""
+
+from datetime import datetime
+import json
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import intent
+from homeassistant.helpers.translation import async_get_translations
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
+
+from custom_components.acupressure_mat.const import DOMAIN
+from custom_components.acupressure_mat.intent import INTENT_PAUSE
+
+from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
+from .helpers import advance, call
+
+TRANSLATIONS = Path(__file__).parents[1] / "custom_components" / DOMAIN / "translations"
+OTHER_LANGUAGES = sorted(p.name for p in TRANSLATIONS.glob("*.json") if p.name != "en.json")
+START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
+TTS = "tts.fake"
+GERMAN_START_CUE = (
+    "Deine Sitzung auf der Matte beginnt. "
+    "Atme langsam und lass deinen Körper auf der Matte zur Ruhe kommen."
+)
+GERMAN_NO_SESSION = "Es läuft keine Sitzung."
+
+
+def load(name: str) -> dict[str, Any]:
+    """Return a translation file's content."""
+    content: dict[str, Any] = json.loads((TRANSLATIONS / name).read_text(encoding="utf-8"))
+    return content
+
+
+def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """Return every string of a translation tree by its dotted key."""
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            flat |= flatten(value, f"{prefix}{key}.")
+        else:
+            assert isinstance(value, str), f"{prefix}{key}"
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def placeholders(text: str) -> list[str]:
+    """Return a string's placeholders, as str.format reads them."""
+    return sorted(field for _, field, _, _ in Formatter().parse(text) if field is not None)
+
+
+def test_there_is_a_german_translation() -> None:
+    assert "de.json" in OTHER_LANGUAGES
+
+
+@pytest.mark.parametrize("name", OTHER_LANGUAGES)
+def test_same_keys_and_placeholders_as_english(name: str) -> None:
+    english, other = flatten(load("en.json")), flatten(load(name))
+    assert sorted(other) == sorted(english)
+    wrong = {
+        key: (placeholders(text), placeholders(other[key]))
+        for key, text in english.items()
+        if placeholders(text) != placeholders(other[key])
+    }
+    assert wrong == {}
+    assert all(text.strip() for text in other.values())
+
+
+@pytest.fixture(autouse=True)
+def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
+    """Start every test at a known evening."""
+    freezer.move_to(START)
+    return freezer
+
+
+@pytest.fixture
+def german(hass: HomeAssistant) -> None:
+    """Run Home Assistant in German, set before the profile is set up."""
+    hass.config.language = "de"
+
+
+@pytest.fixture
+def options() -> dict[str, Any]:
+    """Speak cues on the bedroom speaker."""
+    return {"media_players": [BEDROOM], "tts_entity": TTS, "install_sentences": False}
+
+
+@pytest.fixture
+async def setup(
+    german: None, hass: HomeAssistant, init_integration: MockConfigEntry
+) -> MockConfigEntry:
+    """German first, then the profile."""
+    return init_integration
+
+
+@pytest.fixture
+async def speakers(german: None, hass: HomeAssistant) -> Speakers:
+    """German first, then the fake speakers and the profile."""
+    return await async_setup_speakers(hass)
+
+
+async def test_cues_are_spoken_in_german(
+    hass: HomeAssistant, speakers: Speakers, setup: MockConfigEntry, frozen: FrozenDateTimeFactory
+) -> None:
+    speak: list[ServiceCall] = async_mock_service(hass, "tts", "speak")
+    cues = load("de.json")["cues"]
+    assert cues["start"] == GERMAN_START_CUE
+    await call(hass, "start_session", minutes=1)
+    await hass.async_block_till_done()
+    assert [item.data for item in speak] == [
+        {"entity_id": TTS, "media_player_entity_id": [BEDROOM], "message": GERMAN_START_CUE}
+    ]
+    await advance(hass, frozen, seconds=61)
+    # Entity IDs follow the names in Home Assistant's language at setup.
+    session = hass.states.get("sensor.anna_s_mat_sitzung")
+    assert session is not None
+    assert session.state == "idle"
+    assert [item.data["message"] for item in speak] == [
+        cues["start"],
+        cues["half_time"],
+        cues["end"],
+    ]
+
+
+async def test_refusal_in_german(hass: HomeAssistant, setup: MockConfigEntry) -> None:
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, "pause_session")
+    refusal = err.value
+    assert (refusal.translation_domain, refusal.translation_key) == (DOMAIN, "no_session")
+    # By design, Home Assistant renders an exception's own text in English whatever the language;
+    # the frontend translates it by its key. The German message is there to be found.
+    assert str(refusal) == "No session is running"
+    texts = await async_get_translations(hass, "de", "exceptions", [DOMAIN])
+    assert texts[f"component.{DOMAIN}.exceptions.no_session.message"] == GERMAN_NO_SESSION
+    assert load("de.json")["exceptions"]["no_session"]["message"] == GERMAN_NO_SESSION
+    # Assist, which renders the refusal itself, says it in the user's language.
+    assert await async_setup_component(hass, "intent", {})
+    await hass.async_block_till_done()
+    response = await intent.async_handle(hass, "test", INTENT_PAUSE, {}, language="de")
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert response.speech["plain"]["speech"] == GERMAN_NO_SESSION
