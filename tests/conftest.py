@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import Any
 
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
@@ -11,6 +12,8 @@ from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotEx
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.acupressure_mat.const import DOMAIN
+
+from .helpers import START
 
 PROFILE_DATA = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
 
@@ -24,6 +27,13 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     """Serialize Home Assistant objects stably (syrupy's own fixture would win otherwise)."""
     return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+@pytest.fixture
+def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
+    """Start the clock at a known evening; modules use it for every test."""
+    freezer.move_to(START)
+    return freezer
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Actions: bad input is refused with a translated error and changes nothing stored."""
 
 import asyncio
-from datetime import datetime
-import json
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -13,29 +11,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .helpers import advance, call, state
+from .helpers import advance, call, refused, state, stored
 
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
-
-
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening."""
-    freezer.move_to(START)
-    return freezer
-
-
-def stored(hass_storage: dict[str, Any], entry: MockConfigEntry) -> str:
-    """Return the profile's stored data as text, to compare before and after."""
-    return json.dumps(hass_storage.get(f"{DOMAIN}.{entry.entry_id}"), sort_keys=True)
-
-
-async def refused(hass: HomeAssistant, key: str, action: str, **data: Any) -> None:
-    """Call an action and check it raised the translated error."""
-    with pytest.raises(ServiceValidationError) as err:
-        await call(hass, action, **data)
-    assert err.value.translation_domain == DOMAIN
-    assert err.value.translation_key == key
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 @pytest.mark.parametrize(

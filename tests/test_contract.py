@@ -1,12 +1,11 @@
 """One test per rule of CONTRACT.md, through Home Assistant's entry points."""
 
 from datetime import datetime
-import json
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -15,10 +14,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .helpers import advance, call, state
+from .helpers import advance, call, event_log, refusal, refused, state, stored
 
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
-EVENT = "event.anna_s_mat_session"
+pytestmark = pytest.mark.usefixtures("frozen")
+
 OPTIONS = {
     "start_minutes": 5,
     "target_minutes": 20,
@@ -34,54 +33,11 @@ OPTIONS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening (a Tuesday, Berlin winter time)."""
-    freezer.move_to(START)
-    return freezer
-
-
-def stored(hass_storage: dict[str, Any], entry: MockConfigEntry) -> str:
-    """Return the profile's stored data as text, to compare before and after."""
-    return json.dumps(hass_storage.get(f"{DOMAIN}.{entry.entry_id}"), sort_keys=True)
-
-
-async def refusal(hass: HomeAssistant, action: str, **data: Any) -> ServiceValidationError:
-    """Call an action that must be refused and return its translated error."""
-    with pytest.raises(ServiceValidationError) as err:
-        await call(hass, action, **data)
-    assert err.value.translation_domain == DOMAIN
-    return err.value
-
-
-async def refused(hass: HomeAssistant, key: str, action: str, **data: Any) -> None:
-    """Call an action and check it raised the translated error `key`."""
-    assert (await refusal(hass, action, **data)).translation_key == key
-
-
 async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str) -> None:
     """Set the clock to a local time and let Home Assistant's timers run."""
     freezer.move_to(datetime.fromisoformat(when))
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
-
-
-def event_log(hass: HomeAssistant) -> list[tuple[str, dict[str, Any]]]:
-    """Record the profile's session events with their attributes."""
-    seen: list[tuple[str, dict[str, Any]]] = []
-
-    @callback
-    def _record(event: Event) -> None:
-        new = event.data["new_state"]
-        if event.data["entity_id"] == EVENT and new and new.state not in ("unknown", "unavailable"):
-            attrs = dict(new.attributes)
-            kind = attrs.pop("event_type")
-            for key in ("event_types", "friendly_name", "icon"):
-                attrs.pop(key, None)
-            seen.append((kind, attrs))
-
-    hass.bus.async_listen("state_changed", _record)
-    return seen
 
 
 async def history(hass: HomeAssistant, **data: Any) -> dict[str, Any]:

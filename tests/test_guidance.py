@@ -1,6 +1,5 @@
 """Guidance audio on media players, through the actions, buttons and HTTP of Home Assistant."""
 
-from datetime import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -21,7 +20,8 @@ from custom_components.acupressure_mat.engine.encode import mp3_duration
 from .fake_speaker import BEDROOM, INTERNAL_URL, KITCHEN, RADIO, Speakers, async_setup_speakers
 from .helpers import advance, call, state
 
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
+pytestmark = pytest.mark.usefixtures("frozen")
+
 AUDIO_PREFIX = f"/api/{DOMAIN}/audio/"
 GUIDED = {"guidance": "breathing", "media_players": [BEDROOM], "volume": 0.4}
 CUES = {
@@ -32,13 +32,6 @@ CUES = {
         "You can say, for example: log back pain three."
     ),
 }
-
-
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening."""
-    freezer.move_to(START)
-    return freezer
 
 
 @pytest.fixture

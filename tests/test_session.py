@@ -1,43 +1,17 @@
 """Sessions through the actions, buttons, states and events of Home Assistant."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .helpers import advance, call, state
+from .helpers import advance, call, event_log, state
 
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
-EVENT = "event.anna_s_mat_session"
-
-
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening."""
-    freezer.move_to(START)
-    return freezer
-
-
-def event_log(hass: HomeAssistant) -> list[tuple[str, dict[str, object]]]:
-    """Record the profile's session events."""
-    seen: list[tuple[str, dict[str, object]]] = []
-
-    @callback
-    def _record(event: Event) -> None:
-        new = event.data["new_state"]
-        if event.data["entity_id"] == EVENT and new and new.state not in ("unknown", "unavailable"):
-            attrs = dict(new.attributes)
-            kind = attrs.pop("event_type")
-            for key in ("event_types", "friendly_name", "icon"):
-                attrs.pop(key, None)
-            seen.append((kind, attrs))
-
-    hass.bus.async_listen("state_changed", _record)
-    return seen
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 async def test_ramped_session_runs_to_completion(

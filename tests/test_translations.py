@@ -1,6 +1,5 @@
 """Translations: every language file matches en.json, and German is what German users get."""
 
-from datetime import datetime
 import json
 from pathlib import Path
 from string import Formatter
@@ -21,9 +20,10 @@ from custom_components.acupressure_mat.intent import INTENT_PAUSE
 from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
 from .helpers import advance, call
 
+pytestmark = pytest.mark.usefixtures("frozen")
+
 TRANSLATIONS = Path(__file__).parents[1] / "custom_components" / DOMAIN / "translations"
 OTHER_LANGUAGES = sorted(p.name for p in TRANSLATIONS.glob("*.json") if p.name != "en.json")
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
 TTS = "tts.fake"
 GERMAN_START_CUE = (
     "Deine Sitzung auf der Matte beginnt. "
@@ -70,13 +70,6 @@ def test_same_keys_and_placeholders_as_english(name: str) -> None:
     }
     assert wrong == {}
     assert all(text.strip() for text in other.values())
-
-
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening."""
-    freezer.move_to(START)
-    return freezer
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Voice: Assist sentences and LLM tools run the actions and answer in plain English."""
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -22,16 +21,10 @@ from custom_components.acupressure_mat.intent import INTENT_PAUSE, resolve_profi
 from .conftest import PROFILE_DATA
 from .helpers import advance, call, state
 
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
+pytestmark = pytest.mark.usefixtures("frozen")
+
 SHIPPED = Path(assist_sentences.SHIPPED / "en.yaml").read_text(encoding="utf-8")
 INSTALLED = assist_sentences.HEADER + assist_sentences.DIGEST  # the start of our file
-
-
-@pytest.fixture(autouse=True)
-def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
-    """Start every test at a known evening."""
-    freezer.move_to(START)
-    return freezer
 
 
 def sentence_file(hass: HomeAssistant) -> Path:
