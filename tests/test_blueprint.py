@@ -3,6 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
@@ -11,6 +12,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from yarl import URL
 
+from custom_components.acupressure_mat import blueprints, shipped_files
 from custom_components.acupressure_mat.const import DOMAIN
 
 from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
@@ -130,3 +132,26 @@ def _write(path: Path, text: str) -> None:
     """Write a file, creating its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
+
+
+async def test_an_installed_blueprint_follows_the_shipped_one(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    path = Path(hass.config.path("blueprints", "automation", BLUEPRINT))
+    shipped = blueprints.SHIPPED / "insomnia_routine.yaml"
+    older = shipped_files._stamped("blueprint: {}\n", blueprints.HEADER)
+    await hass.async_add_executor_job(_write, path, older)
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    installed = await hass.async_add_executor_job(path.read_text)
+    assert installed.startswith(blueprints.HEADER)
+    assert installed.endswith(await hass.async_add_executor_job(shipped.read_text))
+
+
+async def test_blueprints_that_cannot_be_written(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    mock_config_entry.add_to_hass(hass)
+    with patch.object(shipped_files, "write_utf8_file", side_effect=OSError("read-only")):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    assert "Could not install the blueprints" in caplog.text

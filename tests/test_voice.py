@@ -14,7 +14,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.acupressure_mat import assist_sentences, llm as mat_llm
+from custom_components.acupressure_mat import assist_sentences, llm as mat_llm, shipped_files
 from custom_components.acupressure_mat.const import DOMAIN
 from custom_components.acupressure_mat.intent import INTENT_PAUSE, resolve_profile
 
@@ -24,7 +24,12 @@ from .helpers import advance, call, state
 pytestmark = pytest.mark.usefixtures("frozen")
 
 SHIPPED = Path(assist_sentences.SHIPPED / "en.yaml").read_text(encoding="utf-8")
-INSTALLED = assist_sentences.HEADER + assist_sentences.DIGEST  # the start of our file
+INSTALLED = assist_sentences.HEADER + shipped_files.DIGEST  # the start of our file
+
+
+def installed(body: str) -> str:
+    """Return a sentence file as the integration installs it."""
+    return shipped_files._stamped(body, assist_sentences.HEADER)
 
 
 def sentence_file(hass: HomeAssistant) -> Path:
@@ -396,7 +401,7 @@ async def test_old_sentences_are_updated(
 ) -> None:
     path = sentence_file(hass)
     path.parent.mkdir(parents=True)
-    path.write_text(assist_sentences._stamped("language: en\n"), encoding="utf-8")
+    path.write_text(installed("language: en\n"), encoding="utf-8")
     calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     await add(hass, mock_config_entry)
     assert [
@@ -404,7 +409,7 @@ async def test_old_sentences_are_updated(
         for event in calls
         if event.data["domain"] == "conversation"
     ] == [("reload", {"language": "en"})]
-    assert path.read_text(encoding="utf-8") == assist_sentences._stamped(SHIPPED)
+    assert path.read_text(encoding="utf-8") == installed(SHIPPED)
     assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
 
 
@@ -413,10 +418,10 @@ async def test_a_restart_leaves_them_alone(
 ) -> None:
     path = sentence_file(hass)
     path.parent.mkdir(parents=True)
-    path.write_text(assist_sentences._stamped(SHIPPED), encoding="utf-8")
+    path.write_text(installed(SHIPPED), encoding="utf-8")
     reloads = async_capture_events(hass, EVENT_CALL_SERVICE)
     await add(hass, mock_config_entry)
-    assert path.read_text(encoding="utf-8") == assist_sentences._stamped(SHIPPED)
+    assert path.read_text(encoding="utf-8") == installed(SHIPPED)
     assert not [event for event in reloads if event.data["domain"] == "conversation"]
 
 
@@ -443,7 +448,7 @@ async def test_sentences_that_cannot_be_written(
     mock_config_entry: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with patch.object(assist_sentences, "write_utf8_file", side_effect=OSError("read-only")):
+    with patch.object(shipped_files, "write_utf8_file", side_effect=OSError("read-only")):
         await add(hass, mock_config_entry)
     assert "Could not update the Assist sentences" in caplog.text
     assert not sentence_file(hass).exists()

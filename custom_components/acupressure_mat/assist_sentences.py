@@ -2,17 +2,16 @@
 
 import asyncio
 from dataclasses import dataclass, field
-import hashlib
 import logging
 from pathlib import Path
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.util.file import write_utf8_file
 from homeassistant.util.hass_dict import HassKey
 
 from .const import CONF_INSTALL_SENTENCES, DOMAIN
 from .runtime import MatConfigEntry, entry_options
+from .shipped_files import update_file
 
 SHIPPED = Path(__file__).parent / "sentences"
 LANGUAGES = ("en",)
@@ -21,7 +20,6 @@ HEADER = (
     "# Installed by the Acupressure Mat integration, which updates it and removes it with the\n"
     "# last mat profile. Once you edit it, it is yours and the integration leaves it alone.\n"
 )
-DIGEST = "# sha256: "
 
 
 @dataclass(slots=True)
@@ -86,41 +84,7 @@ def _update_all(root: Path, wanted: bool) -> list[str]:  # noqa: FBT001
     return [
         language
         for language in LANGUAGES
-        if _update(root / language / FILE_NAME, SHIPPED / f"{language}.yaml", wanted=wanted)
+        if update_file(
+            root / language / FILE_NAME, SHIPPED / f"{language}.yaml", HEADER, wanted=wanted
+        )
     ]
-
-
-def _update(target: Path, source: Path, *, wanted: bool) -> bool:
-    """Bring one installed file in line with the shipped one; tell whether it changed."""
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    if current is not None and not _is_ours(current):
-        return False
-    if not wanted:
-        if current is None:
-            return False
-        target.unlink()
-        return True
-    content = _stamped(source.read_text(encoding="utf-8"))
-    if content == current:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_utf8_file(str(target), content)
-    return True
-
-
-def _digest(body: str) -> str:
-    """Return the fingerprint of a sentence file's body."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def _stamped(body: str) -> str:
-    """Return the file as installed: a header with the body's fingerprint, then the body."""
-    return f"{HEADER}{DIGEST}{_digest(body)}\n{body}"
-
-
-def _is_ours(text: str) -> bool:
-    """Tell whether an installed file is still exactly as we wrote it."""
-    if not text.startswith(HEADER):
-        return False
-    stamp, _, body = text.removeprefix(HEADER).partition("\n")
-    return stamp == f"{DIGEST}{_digest(body)}"

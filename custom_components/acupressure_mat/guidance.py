@@ -109,12 +109,7 @@ class Guidance:
     @callback
     def async_start_silent_session(self, request: GuidanceRequest) -> None:
         """Give a session without guidance its spoken cues on the available players."""
-        available = [
-            player
-            for player in request.players
-            if (state := self.hass.states.get(player)) and state.state != STATE_UNAVAILABLE
-        ]
-        self.async_start_cues(available)
+        self.async_start_cues(self._usable_players(request))
 
     async def async_play(self, request: GuidanceRequest, minutes: int) -> None:
         """Play guidance outside a session."""
