@@ -14,7 +14,7 @@ import time
 # Load the engine without the integration's __init__, which imports Home Assistant.
 sys.path.insert(0, str(Path(__file__).parent.parent / "custom_components/acupressure_mat"))
 
-from engine.cache import AudioCache, AudioSpec, render
+from engine.audio.cache import AudioCache, AudioSpec, render
 
 SECONDS = 20 * 60
 MB = 1_000_000

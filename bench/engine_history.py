@@ -6,15 +6,9 @@ import time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from custom_components.acupressure_mat.engine.model import (
-    Area,
-    Moment,
-    Outcome,
-    PainRecord,
-    SessionRecord,
-    Settings,
-)
+from custom_components.acupressure_mat.engine.model import PainRecord, SessionRecord, Settings
 from custom_components.acupressure_mat.engine.profile import MatProfile
+from custom_components.acupressure_mat.engine.vocabulary import Area, Moment, Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,7 +66,7 @@ def main() -> None:
 
 def _log_and_read(profile: MatProfile) -> tuple[int, int, float]:
     """Add a session, which drops the caches, and read the day-based values again."""
-    profile.log_session(NOW, 10)
+    profile.log_session(NOW, minutes=10)
     return profile.streak(NOW), profile.longest_streak(NOW), profile.minutes_today(NOW)
 
 

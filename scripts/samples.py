@@ -8,8 +8,8 @@ sys.path.insert(
     0, str(Path(__file__).resolve().parent.parent / "custom_components/acupressure_mat")
 )
 
-from engine.audio import PATTERNS, bell, breathing, meditation
-from engine.encode import encode_mp3
+from engine.audio.encode import encode_mp3
+from engine.audio.synth import PATTERNS, bell, breathing, meditation
 
 
 def main() -> None:

@@ -76,6 +76,7 @@ async def test_options_flow(hass: HomeAssistant, init_integration: MockConfigEnt
         "breathing_pattern": "box",
         "volume": 0.5,
         "install_sentences": False,
+        "ramp_mode": "adaptive",
     }
     result = await hass.config_entries.options.async_configure(result["flow_id"], options)
     assert result["errors"] == {"target_minutes": "target_below_start"}
@@ -84,7 +85,9 @@ async def test_options_flow(hass: HomeAssistant, init_integration: MockConfigEnt
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert entry.options == options
-    assert entry.runtime_data.profile.settings.start_minutes == 8
+    settings = entry.runtime_data.runtime.profile.settings
+    assert settings.start_minutes == 8
+    assert settings.adaptive_ramp
     assert hass.states.get("sensor.anna_s_mat_next_session_length").state == "8"
 
 

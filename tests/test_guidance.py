@@ -15,7 +15,7 @@ from yarl import URL
 
 from custom_components.acupressure_mat.audio_server import DATA_AUDIO
 from custom_components.acupressure_mat.const import DOMAIN
-from custom_components.acupressure_mat.engine.encode import mp3_duration
+from custom_components.acupressure_mat.engine.audio.encode import mp3_duration
 
 from .fake_speaker import BEDROOM, INTERNAL_URL, KITCHEN, RADIO, Speakers, async_setup_speakers
 from .helpers import advance, call, state

@@ -11,7 +11,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.acupressure_mat.const import DOMAIN
-from custom_components.acupressure_mat.engine.encode import mp3_duration
+from custom_components.acupressure_mat.engine.audio.encode import mp3_duration
 
 ROOT = f"media-source://{DOMAIN}"
 

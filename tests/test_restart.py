@@ -203,7 +203,7 @@ async def test_time_zone_change_is_followed(
     freezer.move_to(START)
     await hass.config.async_update(time_zone="America/New_York")
     await hass.async_block_till_done()
-    assert init_integration.runtime_data.profile.settings.tz.key == "America/New_York"
+    assert init_integration.runtime_data.runtime.profile.settings.tz.key == "America/New_York"
 
 
 async def test_diagnostics_redact_notes(

@@ -1,4 +1,4 @@
-"""Translations: every language file matches en.json, and German is what German users get."""
+"""Translations and texts: every language matches English, and German is what German users get."""
 
 import json
 from pathlib import Path
@@ -11,6 +11,7 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import intent
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
+from homeassistant.util.yaml import load_yaml_dict
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
@@ -22,14 +23,11 @@ from .helpers import advance, call
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
-TRANSLATIONS = Path(__file__).parents[1] / "custom_components" / DOMAIN / "translations"
+PACKAGE = Path(__file__).parents[1] / "custom_components" / DOMAIN
+TRANSLATIONS = PACKAGE / "translations"
 OTHER_LANGUAGES = sorted(p.name for p in TRANSLATIONS.glob("*.json") if p.name != "en.json")
+OTHER_TEXTS = sorted(p.name for p in (PACKAGE / "texts").glob("*.yaml") if p.name != "en.yaml")
 TTS = "tts.fake"
-GERMAN_START_CUE = (
-    "Deine Sitzung auf der Matte beginnt. "
-    "Atme langsam und lass deinen Körper auf der Matte zur Ruhe kommen."
-)
-GERMAN_NO_SESSION = "Es läuft keine Sitzung."
 
 
 def load(name: str) -> dict[str, Any]:
@@ -55,13 +53,38 @@ def placeholders(text: str) -> list[str]:
     return sorted(field for _, field, _, _ in Formatter().parse(text) if field is not None)
 
 
-def test_there_is_a_german_translation() -> None:
+def load_texts(name: str) -> dict[str, Any]:
+    """Return a texts file's content, every list item under its index."""
+
+    def indexed(value: Any) -> Any:
+        if isinstance(value, list):
+            value = dict(enumerate(value))
+        return {str(k): indexed(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+    result: dict[str, Any] = indexed(load_yaml_dict(str(PACKAGE / "texts" / name)))
+    return result
+
+
+def test_every_language_has_ui_and_texts() -> None:
+    assert [Path(name).stem for name in OTHER_LANGUAGES] == [Path(n).stem for n in OTHER_TEXTS]
     assert "de.json" in OTHER_LANGUAGES
 
 
-@pytest.mark.parametrize("name", OTHER_LANGUAGES)
-def test_same_keys_and_placeholders_as_english(name: str) -> None:
-    english, other = flatten(load("en.json")), flatten(load(name))
+@pytest.mark.parametrize(
+    ("english_file", "name"),
+    [("en.json", name) for name in OTHER_LANGUAGES] + [("en.yaml", name) for name in OTHER_TEXTS],
+)
+def test_same_keys_and_placeholders_as_english(english_file: str, name: str) -> None:
+    read = load if english_file.endswith(".json") else load_texts
+    english, other = flatten(read(english_file)), flatten(read(name))
+    if english_file.endswith(".yaml"):
+        # Word lists differ by language; only their sections must be there.
+        english = {k: v for k, v in english.items() if not k.startswith("profile_words.")}
+        assert {k.rsplit(".", 1)[0] for k in other if k.startswith("profile_words.")} == {
+            "profile_words.leading",
+            "profile_words.trailing",
+        }
+        other = {k: v for k, v in other.items() if not k.startswith("profile_words.")}
     assert sorted(other) == sorted(english)
     wrong = {
         key: (placeholders(text), placeholders(other[key]))
@@ -102,12 +125,12 @@ async def test_cues_are_spoken_in_german(
     hass: HomeAssistant, speakers: Speakers, setup: MockConfigEntry, frozen: FrozenDateTimeFactory
 ) -> None:
     speak: list[ServiceCall] = async_mock_service(hass, "tts", "speak")
-    cues = load("de.json")["cues"]
-    assert cues["start"] == GERMAN_START_CUE
+    cues = load_texts("de.yaml")["cues"]
+    assert cues["start"] != load_texts("en.yaml")["cues"]["start"]
     await call(hass, "start_session", minutes=1)
     await hass.async_block_till_done()
     assert [item.data for item in speak] == [
-        {"entity_id": TTS, "media_player_entity_id": [BEDROOM], "message": GERMAN_START_CUE}
+        {"entity_id": TTS, "media_player_entity_id": [BEDROOM], "message": cues["start"]}
     ]
     await advance(hass, frozen, seconds=61)
     # Entity IDs follow the names in Home Assistant's language at setup.
@@ -129,12 +152,13 @@ async def test_refusal_in_german(hass: HomeAssistant, setup: MockConfigEntry) ->
     # By design, Home Assistant renders an exception's own text in English whatever the language;
     # the frontend translates it by its key. The German message is there to be found.
     assert str(refusal) == "No session is running"
+    german = load("de.json")["exceptions"]["no_session"]["message"]
+    assert german != load("en.json")["exceptions"]["no_session"]["message"]
     texts = await async_get_translations(hass, "de", "exceptions", [DOMAIN])
-    assert texts[f"component.{DOMAIN}.exceptions.no_session.message"] == GERMAN_NO_SESSION
-    assert load("de.json")["exceptions"]["no_session"]["message"] == GERMAN_NO_SESSION
+    assert texts[f"component.{DOMAIN}.exceptions.no_session.message"] == german
     # Assist, which renders the refusal itself, says it in the user's language.
     assert await async_setup_component(hass, "intent", {})
     await hass.async_block_till_done()
     response = await intent.async_handle(hass, "test", INTENT_PAUSE, {}, language="de")
     assert response.response_type is intent.IntentResponseType.ERROR
-    assert response.speech["plain"]["speech"] == GERMAN_NO_SESSION
+    assert response.speech["plain"]["speech"] == german

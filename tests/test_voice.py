@@ -16,7 +16,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.acupressure_mat import assist_sentences, llm as mat_llm, shipped_files
 from custom_components.acupressure_mat.const import DOMAIN
-from custom_components.acupressure_mat.intent import INTENT_PAUSE, resolve_profile
+from custom_components.acupressure_mat.intent import INTENT_PAUSE
+from custom_components.acupressure_mat.spoken import spoken_profile
+from custom_components.acupressure_mat.texts import async_get_texts
 
 from .conftest import PROFILE_DATA
 from .helpers import advance, call, state
@@ -284,7 +286,7 @@ async def test_spoken_names(hass: HomeAssistant, assist: None, title: str, text:
     entry = await add(hass, profile(title, "01JMATPROFILE000000000000C"))
     await add(hass, profile("Other", "01JMATPROFILE000000000000D"))
     assert await say(hass, text) == "Started a 10 minute mat session."
-    assert entry.runtime_data.snapshot.duration_minutes == 10
+    assert entry.runtime_data.runtime.readout.session_duration == 10
 
 
 async def test_ambiguous_name(hass: HomeAssistant, assist: None) -> None:
@@ -302,7 +304,7 @@ async def test_no_profile_loaded(hass: HomeAssistant, anna: MockConfigEntry) -> 
     response = await intent.async_handle(hass, "test", INTENT_PAUSE, {}, language="en")
     assert response.speech["plain"]["speech"] == "No mat profile is loaded."
     with pytest.raises(ServiceValidationError) as err:
-        resolve_profile(hass, "my")
+        spoken_profile(hass, "my", await async_get_texts(hass, "en"))
     assert err.value.translation_key == "no_profile"
 
 
@@ -436,7 +438,7 @@ async def test_regional_english_is_reloaded(hass: HomeAssistant, assist: None) -
 
 async def test_other_failures_are_spoken(hass: HomeAssistant, anna: MockConfigEntry) -> None:
     with patch(
-        "custom_components.acupressure_mat.intent.SessionActions.pause_session",
+        "custom_components.acupressure_mat.actions.ProfileActions.pause_session",
         side_effect=HomeAssistantError("The mat is on fire"),
     ):
         assert await refused(hass, "pause my mat session") == "The mat is on fire"

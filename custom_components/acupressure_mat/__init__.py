@@ -2,14 +2,18 @@
 
 from homeassistant.const import EVENT_CORE_CONFIG_UPDATE, Platform
 from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .actions import ProfileActions
 from .assist_sentences import async_update_sentences, sentences_wanted
 from .audio_server import async_setup_audio
 from .blueprints import async_install_blueprints
 from .const import DOMAIN
-from .runtime import MatConfigEntry, MatRuntime
+from .cues import SpokenCues
+from .data import MatConfigEntry, MatData, ProfileOptions
+from .guidance import Guidance
+from .runtime import MatRuntime
 from .services import async_setup_services
 from .storage import MatStore
 
@@ -31,24 +35,33 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
-    """Load a mat profile and start its timers."""
-    runtime = MatRuntime(hass, entry, MatStore(hass, entry.entry_id))
-    await runtime.async_start()
-    entry.runtime_data = runtime
+    """Assemble a mat profile from its parts, load it and start its timers."""
+    options = ProfileOptions.from_entry(entry)
+    store = MatStore(hass, entry.entry_id)
+    runtime = await MatRuntime.async_load(hass, store, options.settings())
+    guidance = Guidance(
+        hass,
+        profile_id=entry.entry_id,
+        profile_name=entry.title,
+        tts_entity=options.tts_entity,
+        cues=SpokenCues(hass),
+    )
+    actions = ProfileActions(hass, options=options, runtime=runtime, guidance=guidance)
+    entry.runtime_data = MatData(
+        options=options, runtime=runtime, guidance=guidance, actions=actions
+    )
+    entry.async_on_unload(runtime.async_add_event_listener(guidance.async_on_event))
     entry.async_on_unload(runtime.async_stop)
+    entry.async_on_unload(guidance.async_unload)
 
     @callback
     def _time_zone_changed(_event: Event) -> None:
-        runtime.update_time_zone()
+        runtime.update_settings(options.settings())
 
     entry.async_on_unload(hass.bus.async_listen(EVENT_CORE_CONFIG_UPDATE, _time_zone_changed))
-    dr.async_get(hass).async_get_or_create(
-        config_entry_id=entry.entry_id,
-        identifiers={(DOMAIN, entry.entry_id)},
-        name=entry.title,
-        entry_type=dr.DeviceEntryType.SERVICE,
-    )
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    # After the platforms, so the event entity receives a completion held back since loading.
+    runtime.async_start()
     await async_update_sentences(hass, sentences_wanted(hass, adding=entry))
     return True
 

@@ -9,8 +9,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util.hass_dict import HassKey
 
-from .const import CONF_INSTALL_SENTENCES, DOMAIN
-from .runtime import MatConfigEntry, entry_options
+from .const import DOMAIN
+from .data import MatConfigEntry, ProfileOptions
 from .shipped_files import update_file
 
 SHIPPED = Path(__file__).parent / "sentences"
@@ -46,7 +46,7 @@ def sentences_wanted(
     ]
     if adding is not None:
         entries.append(adding)
-    return any(entry_options(entry)[CONF_INSTALL_SENTENCES] for entry in entries)
+    return any(ProfileOptions.from_entry(entry).install_sentences for entry in entries)
 
 
 async def async_update_sentences(hass: HomeAssistant, wanted: bool) -> None:  # noqa: FBT001

@@ -13,7 +13,7 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
-from .engine.cache import AudioCache, AudioSpec
+from .engine.audio.cache import AudioCache, AudioSpec
 
 AUDIO_URL = f"/api/{DOMAIN}/audio/{{token}}"
 # Players fetch again when they seek or reconnect, so a token outlives its audio by an hour.

@@ -8,9 +8,9 @@ from homeassistant.components.binary_sensor.const import BinarySensorDeviceClass
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .engine.model import SessionState
+from .data import MatConfigEntry
+from .engine.vocabulary import SessionState
 from .entity import MatEntity
-from .runtime import MatConfigEntry
 
 PARALLEL_UPDATES = 0
 
@@ -27,7 +27,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the binary sensor."""
-    async_add_entities([MatSessionActive(runtime=entry.runtime_data, description=SESSION_ACTIVE)])
+    async_add_entities([MatSessionActive(entry=entry, description=SESSION_ACTIVE)])
 
 
 class MatSessionActive(MatEntity, BinarySensorEntity):
@@ -36,7 +36,7 @@ class MatSessionActive(MatEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool:
         """Return whether a session is running."""
-        return self.runtime.snapshot.state is not SessionState.IDLE
+        return self.runtime.readout.state is not SessionState.IDLE
 
     def shown(self) -> bool:
         """Return the state."""

@@ -8,9 +8,9 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .actions import ProfileActions
+from .data import MatConfigEntry
 from .entity import MatEntity
-from .runtime import MatConfigEntry
-from .session_actions import SessionActions
 
 PARALLEL_UPDATES = 0
 
@@ -19,7 +19,7 @@ PARALLEL_UPDATES = 0
 class MatButtonDescription(ButtonEntityDescription):
     """A button running one of the profile's actions."""
 
-    press_fn: Callable[[SessionActions], Awaitable[Any]]
+    press_fn: Callable[[ProfileActions], Awaitable[Any]]
 
 
 BUTTONS: tuple[MatButtonDescription, ...] = (
@@ -27,7 +27,7 @@ BUTTONS: tuple[MatButtonDescription, ...] = (
         key="start_session", translation_key="start_session", press_fn=lambda a: a.start_session()
     ),
     MatButtonDescription(
-        key="pause_resume", translation_key="pause_resume", press_fn=lambda a: a.pause_resume()
+        key="pause_resume", translation_key="pause_resume", press_fn=lambda a: a.pause_or_resume()
     ),
     MatButtonDescription(
         key="stop_session", translation_key="stop_session", press_fn=lambda a: a.stop_session()
@@ -41,8 +41,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the profile's buttons."""
-    runtime = entry.runtime_data
-    async_add_entities(MatButton(runtime=runtime, description=desc) for desc in BUTTONS)
+    async_add_entities(MatButton(entry=entry, description=desc) for desc in BUTTONS)
 
 
 class MatButton(MatEntity, ButtonEntity):
@@ -52,4 +51,7 @@ class MatButton(MatEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Run the action."""
-        await self.entity_description.press_fn(SessionActions(self.runtime))
+        await self.entity_description.press_fn(self.data.actions)
+
+    def shown(self) -> None:
+        """Return nothing: a button's state is its last press, which Home Assistant writes."""

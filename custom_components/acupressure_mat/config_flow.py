@@ -1,5 +1,6 @@
 """Config, options and reconfigure flows for Acupressure Mat profiles."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from homeassistant.config_entries import (
@@ -8,7 +9,7 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlowWithReload,
 )
-from homeassistant.const import CONF_NAME
+from homeassistant.const import CONF_NAME, UnitOfTime
 from homeassistant.core import callback
 from homeassistant.helpers.selector import (
     BooleanSelector,
@@ -25,12 +26,12 @@ from homeassistant.helpers.selector import (
 import probatio as vol
 
 from .const import (
-    BREATHING_PATTERNS,
     CONF_BREATHING_PATTERN,
     CONF_DAY_STARTS_AT,
     CONF_GUIDANCE,
     CONF_INSTALL_SENTENCES,
     CONF_MEDIA_PLAYERS,
+    CONF_RAMP_MODE,
     CONF_REST_DAYS_PER_WEEK,
     CONF_START_MINUTES,
     CONF_STEP_MINUTES,
@@ -40,12 +41,14 @@ from .const import (
     CONF_VOLUME,
     DEFAULTS,
     DOMAIN,
-    GUIDANCE_KINDS,
     RAMP_KEYS,
+    RAMP_MODES,
 )
+from .data import merged_options
+from .engine.vocabulary import BreathingPattern, GuidanceKind
 
 
-def _whole(low: int, high: int, unit: str | None = "min") -> vol.All[Any]:
+def _whole(low: int, high: int, unit: str | None = UnitOfTime.MINUTES) -> vol.All[Any]:
     """Return a number selector that yields whole numbers."""
     config = NumberSelectorConfig(min=low, max=high, step=1, mode=NumberSelectorMode.BOX)
     if unit:
@@ -53,11 +56,13 @@ def _whole(low: int, high: int, unit: str | None = "min") -> vol.All[Any]:
     return vol.All(NumberSelector(config), vol.Coerce(int), vol.Range(min=low, max=high))
 
 
-def _select(options: tuple[str, ...], key: str) -> SelectSelector:
+def _select(options: Iterable[str], key: str) -> SelectSelector:
     """Return a translated drop-down."""
     return SelectSelector(
         SelectSelectorConfig(
-            options=list(options), translation_key=key, mode=SelectSelectorMode.DROPDOWN
+            options=[str(option) for option in options],
+            translation_key=key,
+            mode=SelectSelectorMode.DROPDOWN,
         )
     )
 
@@ -147,7 +152,7 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show every option."""
         errors: dict[str, str] = {}
-        values = DEFAULTS | dict(self.config_entry.data) | dict(self.config_entry.options)
+        values = merged_options(self.config_entry)
         if user_input is not None:
             errors = _ramp_errors(user_input)
             if not errors:
@@ -161,20 +166,20 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
                     CONF_STREAK_MIN_MINUTES, default=values[CONF_STREAK_MIN_MINUTES]
                 ): _whole(1, 60),
                 vol.Required(CONF_DAY_STARTS_AT, default=values[CONF_DAY_STARTS_AT]): _whole(
-                    0, 6, "h"
+                    0, 6, UnitOfTime.HOURS
                 ),
                 vol.Required(
                     CONF_REST_DAYS_PER_WEEK, default=values[CONF_REST_DAYS_PER_WEEK]
                 ): _whole(0, 3, None),
                 vol.Required(CONF_GUIDANCE, default=values[CONF_GUIDANCE]): _select(
-                    GUIDANCE_KINDS, CONF_GUIDANCE
+                    GuidanceKind, CONF_GUIDANCE
                 ),
                 vol.Required(
                     CONF_MEDIA_PLAYERS, default=values[CONF_MEDIA_PLAYERS]
                 ): EntitySelector(EntitySelectorConfig(domain="media_player", multiple=True)),
                 vol.Required(
                     CONF_BREATHING_PATTERN, default=values[CONF_BREATHING_PATTERN]
-                ): _select(BREATHING_PATTERNS, CONF_BREATHING_PATTERN),
+                ): _select(BreathingPattern, CONF_BREATHING_PATTERN),
                 vol.Required(CONF_VOLUME, default=values[CONF_VOLUME]): vol.All(
                     NumberSelector(NumberSelectorConfig(min=0, max=1, step=0.05)),
                     vol.Coerce(float),
@@ -185,6 +190,9 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
                 vol.Required(
                     CONF_INSTALL_SENTENCES, default=values[CONF_INSTALL_SENTENCES]
                 ): BooleanSelector(),
+                vol.Required(CONF_RAMP_MODE, default=values[CONF_RAMP_MODE]): _select(
+                    RAMP_MODES, CONF_RAMP_MODE
+                ),
             }
         )
         return self.async_show_form(step_id="init", data_schema=schema, errors=errors)

@@ -2,6 +2,8 @@
 
 from typing import Final
 
+from .engine.vocabulary import BreathingPattern, GuidanceKind
+
 DOMAIN: Final = "acupressure_mat"
 
 CONF_START_MINUTES: Final = "start_minutes"
@@ -16,12 +18,11 @@ CONF_BREATHING_PATTERN: Final = "breathing_pattern"
 CONF_VOLUME: Final = "volume"
 CONF_TTS_ENTITY: Final = "tts_entity"
 CONF_INSTALL_SENTENCES: Final = "install_sentences"
+CONF_RAMP_MODE: Final = "ramp_mode"
 
-GUIDANCE_NONE: Final = "none"
-GUIDANCE_BREATHING: Final = "breathing"
-GUIDANCE_MEDITATION: Final = "meditation"
-GUIDANCE_KINDS: Final = (GUIDANCE_NONE, GUIDANCE_BREATHING, GUIDANCE_MEDITATION)
-BREATHING_PATTERNS: Final = ("box", "4_7_8", "coherent", "calm")
+RAMP_FIXED: Final = "fixed"
+RAMP_ADAPTIVE: Final = "adaptive"
+RAMP_MODES: Final = (RAMP_FIXED, RAMP_ADAPTIVE)
 
 DEFAULTS: Final[dict[str, object]] = {
     CONF_START_MINUTES: 5,
@@ -30,10 +31,11 @@ DEFAULTS: Final[dict[str, object]] = {
     CONF_STREAK_MIN_MINUTES: 5,
     CONF_DAY_STARTS_AT: 4,
     CONF_REST_DAYS_PER_WEEK: 0,
-    CONF_GUIDANCE: GUIDANCE_NONE,
+    CONF_GUIDANCE: GuidanceKind.NONE.value,
     CONF_MEDIA_PLAYERS: [],
-    CONF_BREATHING_PATTERN: "coherent",
+    CONF_BREATHING_PATTERN: BreathingPattern.COHERENT.value,
     CONF_VOLUME: 0.3,
     CONF_INSTALL_SENTENCES: True,
+    CONF_RAMP_MODE: RAMP_FIXED,
 }
 RAMP_KEYS: Final = (CONF_START_MINUTES, CONF_TARGET_MINUTES, CONF_STEP_MINUTES)

@@ -6,7 +6,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
-from .runtime import MatConfigEntry
+from .data import MatConfigEntry
 
 TO_REDACT = {"note"}
 
@@ -15,17 +15,17 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: MatConfigEntry
 ) -> dict[str, Any]:
     """Return settings, counts and the running session."""
-    runtime = entry.runtime_data
-    profile = runtime.profile
+    data = entry.runtime_data
+    profile = data.runtime.profile
     now = dt_util.utcnow()
     stored = profile.to_dict()
     return {
-        "options": runtime.options,
+        "options": data.options.values,
         "counts": {"sessions": len(profile.sessions), "pain": len(profile.pain)},
         "ramp_level": profile.ramp_level,
         "next_session_minutes": profile.next_session_minutes(now),
         "streak": profile.streak(now),
         "running": stored["running"],
         "recent": async_redact_data(profile.history(now, 7), TO_REDACT),
-        "guidance_players": sorted(runtime.guidance.saved),
+        "guidance_players": sorted(data.guidance.saved_states),
     }

@@ -1,13 +1,14 @@
 """The base entity of a mat profile."""
 
+from abc import abstractmethod
 from collections.abc import Hashable
 
 from homeassistant.core import callback
-from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
 from .const import DOMAIN
-from .runtime import MatRuntime
+from .data import MatConfigEntry
 
 
 class MatEntity(Entity):
@@ -16,18 +17,24 @@ class MatEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
 
-    def __init__(self, *, runtime: MatRuntime, description: EntityDescription) -> None:
-        """Bind the entity to its profile."""
-        self.runtime = runtime
+    def __init__(self, *, entry: MatConfigEntry, description: EntityDescription) -> None:
+        """Bind the entity to its profile and the profile's device."""
+        self.data = entry.runtime_data
+        self.runtime = self.data.runtime
         self.entity_description = description
-        entry_id = runtime.entry.entry_id
-        self._attr_unique_id = f"{entry_id}_{description.key}"
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, entry_id)})
+        self._attr_unique_id = f"{entry.entry_id}_{description.key}"
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, entry.entry_id)},
+            name=entry.title,
+            manufacturer="Acupressure Mat",
+            model="Mat profile",
+            entry_type=DeviceEntryType.SERVICE,
+        )
         self._shown: Hashable = None
 
+    @abstractmethod
     def shown(self) -> Hashable:
         """Return what the entity shows; a change of it is what warrants a state write."""
-        return None
 
     async def async_added_to_hass(self) -> None:
         """Follow the profile's changes."""

@@ -4,23 +4,18 @@ from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .engine.profile import Event
+from .data import MatConfigEntry
+from .engine.profile import ProfileEvent
+from .engine.vocabulary import ProfileEventType
 from .entity import MatEntity
-from .runtime import MatConfigEntry
 
 PARALLEL_UPDATES = 0
 
-EVENT_TYPES = [
-    "started",
-    "paused",
-    "resumed",
-    "completed",
-    "stopped",
-    "extended",
-    "pain_logged",
-    "streak_milestone",
-]
-SESSION = EventEntityDescription(key="session", translation_key="session", event_types=EVENT_TYPES)
+SESSION = EventEntityDescription(
+    key="session",
+    translation_key="session",
+    event_types=[event_type.value for event_type in ProfileEventType],
+)
 
 
 async def async_setup_entry(
@@ -29,7 +24,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the event entity."""
-    async_add_entities([MatSessionEvent(runtime=entry.runtime_data, description=SESSION)])
+    async_add_entities([MatSessionEvent(entry=entry, description=SESSION)])
 
 
 class MatSessionEvent(MatEntity, EventEntity):
@@ -41,7 +36,10 @@ class MatSessionEvent(MatEntity, EventEntity):
         self.async_on_remove(self.runtime.async_add_event_listener(self._async_event))
 
     @callback
-    def _async_event(self, event: Event) -> None:
+    def _async_event(self, event: ProfileEvent) -> None:
         """Fire one event."""
-        self._trigger_event(event.type, event.data)
+        self._trigger_event(event.type.value, dict(event.data))
         self.async_write_ha_state()
+
+    def shown(self) -> None:
+        """Return nothing: the entity writes its state when an event fires."""

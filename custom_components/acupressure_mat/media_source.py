@@ -9,11 +9,15 @@ from homeassistant.components.media_source import (
     Unresolvable,
 )
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.translation import async_get_translations
 
 from .audio_server import DATA_AUDIO
-from .const import BREATHING_PATTERNS, DOMAIN, GUIDANCE_BREATHING, GUIDANCE_MEDITATION
-from .engine.cache import AudioSpec
+from .const import DOMAIN
+from .engine.audio.cache import AudioSpec
+from .engine.vocabulary import AUDIBLE_KINDS, BreathingPattern, GuidanceKind
+from .texts import async_get_texts
+
+GUIDANCE_BREATHING = GuidanceKind.BREATHING.value
+BREATHING_PATTERNS = tuple(pattern.value for pattern in BreathingPattern)
 
 LENGTHS = (5, 10, 15, 20)
 
@@ -30,7 +34,7 @@ def parse(identifier: str | None) -> tuple[str | None, str | None, int | None]:
     pattern = parts[1] if kind == GUIDANCE_BREATHING and len(parts) > 1 else None
     rest = parts[2:] if kind == GUIDANCE_BREATHING else parts[1:]
     valid = (
-        kind in (None, GUIDANCE_BREATHING, GUIDANCE_MEDITATION)
+        (kind is None or kind in AUDIBLE_KINDS)
         and (pattern is None or pattern in BREATHING_PATTERNS)
         and len(rest) <= 1
         and all(part.isdigit() and int(part) in LENGTHS for part in rest)
@@ -70,26 +74,22 @@ class MatMediaSource(MediaSource):
     async def async_browse_media(self, item: MediaSourceItem) -> BrowseMediaSource:
         """Browse one level of the tree."""
         kind, pattern, minutes = parse(item.identifier)
-        names = await async_get_translations(
-            self.hass, self.hass.config.language, "media", [DOMAIN]
-        )
+        texts = await async_get_texts(self.hass, self.hass.config.language)
 
-        def name(key: str) -> str:
-            return names.get(f"component.{DOMAIN}.media.{key}", key)
+        def name(key: str, **placeholders: object) -> str:
+            return texts.get("media", key, **placeholders)
 
         if minutes is not None:
             raise Unresolvable(translation_domain=DOMAIN, translation_key="not_a_folder")
         if kind is None:
-            children = [self._folder(k, name(k)) for k in (GUIDANCE_BREATHING, GUIDANCE_MEDITATION)]
+            children = [self._folder(k, name(k)) for k in AUDIBLE_KINDS]
             return self._folder(None, self.name, children)
         if kind == GUIDANCE_BREATHING and pattern is None:
             children = [self._folder(f"{kind}/{p}", name(p)) for p in BREATHING_PATTERNS]
             return self._folder(kind, name(kind), children)
         base = f"{kind}/{pattern}" if pattern else kind
-        minute_name = name("minutes")
         children = [
-            self._folder(f"{base}/{m}", minute_name.replace("{minutes}", str(m)), playable=True)
-            for m in LENGTHS
+            self._folder(f"{base}/{m}", name("minutes", minutes=m), playable=True) for m in LENGTHS
         ]
         return self._folder(base, name(pattern or kind), children)
 

@@ -15,10 +15,11 @@ from homeassistant.const import UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .engine.model import SessionState
+from .data import MatConfigEntry
+from .engine.state import Readout
+from .engine.vocabulary import SessionState
 from .entity import MatEntity
-from .runtime import MatConfigEntry, Snapshot
-from .storage import iso
+from .helpers import iso
 
 PARALLEL_UPDATES = 0
 
@@ -27,15 +28,15 @@ type Value = str | int | float | datetime | None
 
 @dataclass(frozen=True, kw_only=True)
 class MatSensorDescription(SensorEntityDescription):
-    """A sensor reading one value of the profile's snapshot."""
+    """A sensor reading one value of the profile's readout."""
 
-    value_fn: Callable[[Snapshot], Value]
-    attrs_fn: Callable[[Snapshot], dict[str, Any] | None] = lambda _: None
+    value_fn: Callable[[Readout], Value]
+    attrs_fn: Callable[[Readout], dict[str, Any] | None] = lambda _: None
 
 
 def _minutes(
     key: str,
-    value_fn: Callable[[Snapshot], Value],
+    value_fn: Callable[[Readout], Value],
     **kwargs: Any,  # noqa: ANN401 - passed through to the description
 ) -> MatSensorDescription:
     """Describe a duration in minutes."""
@@ -49,9 +50,9 @@ def _minutes(
     )
 
 
-def _pain_attrs(snapshot: Snapshot) -> dict[str, Any] | None:
+def _pain_attrs(readout: Readout) -> dict[str, Any] | None:
     """Describe the latest rating."""
-    pain = snapshot.last_pain
+    pain = readout.last_pain
     if pain is None:
         return None
     return {"area": str(pain.area), "moment": str(pain.moment), "logged_at": iso(pain.logged_at)}
@@ -69,11 +70,11 @@ SENSORS: tuple[MatSensorDescription, ...] = (
         key="session_ends_at",
         translation_key="session_ends_at",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda s: s.ends_at,
+        value_fn=lambda s: s.session_ends_at,
     ),
     # Whole minutes: without a precision the frontend would show "7.00 min".
-    _minutes("session_remaining", lambda s: s.remaining_minutes, suggested_display_precision=0),
-    _minutes("session_duration", lambda s: s.duration_minutes, suggested_display_precision=0),
+    _minutes("session_remaining", lambda s: s.session_remaining, suggested_display_precision=0),
+    _minutes("session_duration", lambda s: s.session_duration, suggested_display_precision=0),
     _minutes(
         "next_session_minutes", lambda s: s.next_session_minutes, suggested_display_precision=0
     ),
@@ -131,25 +132,24 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the profile's sensors."""
-    runtime = entry.runtime_data
-    async_add_entities(MatSensor(runtime=runtime, description=desc) for desc in SENSORS)
+    async_add_entities(MatSensor(entry=entry, description=desc) for desc in SENSORS)
 
 
 class MatSensor(MatEntity, SensorEntity):
-    """A sensor of the profile's snapshot."""
+    """A sensor of the profile's readout."""
 
     entity_description: MatSensorDescription
 
     @property
     def native_value(self) -> Value:
         """Return the value."""
-        return self.entity_description.value_fn(self.runtime.snapshot)
+        return self.entity_description.value_fn(self.runtime.readout)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the attributes, if any."""
-        return self.entity_description.attrs_fn(self.runtime.snapshot)
+        return self.entity_description.attrs_fn(self.runtime.readout)
 
-    def shown(self) -> tuple[Value, str]:
+    def shown(self) -> tuple[Value, tuple[tuple[str, Any], ...]]:
         """Return the value and attributes."""
-        return self.native_value, repr(self.extra_state_attributes)
+        return self.native_value, tuple(sorted((self.extra_state_attributes or {}).items()))

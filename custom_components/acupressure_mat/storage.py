@@ -1,6 +1,5 @@
 """A versioned store per mat profile, and recovery from files it cannot read."""
 
-from datetime import datetime
 import logging
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,8 @@ _LOGGER = logging.getLogger(__name__)
 
 STORAGE_VERSION = 1
 STORAGE_MINOR_VERSION = 1
-MALFORMED = (ValueError, KeyError, TypeError, AttributeError)
+# What reading a file of the wrong shape raises; anything else is a bug and propagates.
+UNREADABLE = (ValueError, KeyError, TypeError, AttributeError)
 
 
 class MatStore(Store[dict[str, Any]]):
@@ -54,7 +54,7 @@ class MatStore(Store[dict[str, Any]]):
         try:
             # Parsing years of history takes tens of milliseconds: keep it off the event loop.
             profile = await self.hass.async_add_executor_job(MatProfile.from_dict, data, settings)
-        except MALFORMED:
+        except UNREADABLE:
             _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
         else:
             if profile.ramp_level != data["ramp_level"]:
@@ -83,8 +83,3 @@ def _keep_aside(path: str, data: object) -> None:
     """Write what could not be read next to the store, for the user to inspect."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     save_json(path, data if isinstance(data, dict | list) else {"data": data})
-
-
-def iso(value: datetime | None) -> str | None:
-    """Format a time in Home Assistant's time zone, or None."""
-    return None if value is None else dt_util.as_local(value).isoformat()

@@ -10,7 +10,7 @@ import time
 import aiohttp
 import pytest
 
-from custom_components.acupressure_mat.engine.encode import mp3_duration
+from custom_components.acupressure_mat.engine.audio.encode import mp3_duration
 
 from .client import CLIENT_ID, HassClient
 from .conftest import ROOT, free_port

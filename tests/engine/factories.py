@@ -2,13 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
-from custom_components.acupressure_mat.engine.model import (
-    Area,
-    Moment,
-    Outcome,
-    PainRecord,
-    SessionRecord,
-)
+from custom_components.acupressure_mat.engine.model import PainRecord, SessionRecord
+from custom_components.acupressure_mat.engine.vocabulary import Area, Moment, Outcome
 
 T0 = datetime(2025, 6, 2, 12, 0, tzinfo=UTC)
 

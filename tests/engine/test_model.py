@@ -4,13 +4,8 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from custom_components.acupressure_mat.engine.model import (
-    Area,
-    Moment,
-    Outcome,
-    PainRecord,
-    SessionRecord,
-)
+from custom_components.acupressure_mat.engine.model import PainRecord, SessionRecord
+from custom_components.acupressure_mat.engine.vocabulary import Area, Moment, Outcome
 
 from .factories import T0, rating, session
 

@@ -4,13 +4,14 @@ from datetime import timedelta
 
 import pytest
 
-from custom_components.acupressure_mat.engine.model import Area, Moment, PainRecord
+from custom_components.acupressure_mat.engine.model import PainRecord
 from custom_components.acupressure_mat.engine.pain import (
     infer_moment,
     latest_relief,
     relief_after,
     session_relief,
 )
+from custom_components.acupressure_mat.engine.vocabulary import Area, Moment
 
 from .factories import T0, rating, session
 

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.acupressure_mat.engine.model import Outcome, Settings
+from custom_components.acupressure_mat.engine.model import Settings
 from custom_components.acupressure_mat.engine.ramp import after_session, clamp, decay
+from custom_components.acupressure_mat.engine.vocabulary import Outcome
 
 SETTINGS = Settings(start_minutes=5, target_minutes=20, step_minutes=2)
 DAY = date(2025, 6, 2)
@@ -40,19 +41,42 @@ def test_decay_without_sessions_keeps_level() -> None:
     ],
 )
 def test_after_session(minutes: float, outcome: Outcome, expected: int) -> None:
-    assert after_session(9, SETTINGS, DAY, DAY, minutes, outcome) == expected
+    assert (
+        after_session(9, SETTINGS, last_day=DAY, session_day=DAY, minutes=minutes, outcome=outcome)
+        == expected
+    )
 
 
 def test_after_session_stops_at_target() -> None:
-    assert after_session(19, SETTINGS, DAY, DAY, 19, Outcome.COMPLETED) == 20
-    assert after_session(20, SETTINGS, DAY, DAY, 20, Outcome.COMPLETED) == 20
+    assert (
+        after_session(
+            19, SETTINGS, last_day=DAY, session_day=DAY, minutes=19, outcome=Outcome.COMPLETED
+        )
+        == 20
+    )
+    assert (
+        after_session(
+            20, SETTINGS, last_day=DAY, session_day=DAY, minutes=20, outcome=Outcome.COMPLETED
+        )
+        == 20
+    )
 
 
 def test_after_session_decays_first() -> None:
     # Two idle weeks drop 15 to 11; a 12-minute session then reaches it.
     later = DAY + timedelta(days=14)
-    assert after_session(15, SETTINGS, DAY, later, 12, Outcome.COMPLETED) == 13
-    assert after_session(15, SETTINGS, DAY, later, 12, Outcome.STOPPED) == 11
+    assert (
+        after_session(
+            15, SETTINGS, last_day=DAY, session_day=later, minutes=12, outcome=Outcome.COMPLETED
+        )
+        == 13
+    )
+    assert (
+        after_session(
+            15, SETTINGS, last_day=DAY, session_day=later, minutes=12, outcome=Outcome.STOPPED
+        )
+        == 11
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -80,7 +104,9 @@ def test_level_stays_in_range(
         day += timedelta(days=gap)
         before = decay(level, config, last, day)
         assert start <= before <= start + span
-        new = after_session(level, config, last, day, minutes, outcome)
+        new = after_session(
+            level, config, last_day=last, session_day=day, minutes=minutes, outcome=outcome
+        )
         assert start <= new <= start + span
         if outcome is Outcome.STOPPED:
             assert new <= before

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 
 from custom_components.acupressure_mat.engine.errors import ProfileError
-from custom_components.acupressure_mat.engine.model import Outcome, SessionState
 from custom_components.acupressure_mat.engine.session import RunningSession
+from custom_components.acupressure_mat.engine.vocabulary import Outcome, SessionState
 
 from .factories import T0
 

@@ -7,6 +7,7 @@ NOT_PAUSED = "not_paused"
 EXTEND_TOO_LONG = "extend_too_long"
 FUTURE_TIME = "future_time"
 RATING_RANGE = "rating_range"
+RATING_NOT_WHOLE = "rating_not_whole"
 
 
 class ProfileError(Exception):

@@ -2,47 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from enum import StrEnum
 import math
 from typing import Any, Self
 
-MAX_SESSION_MINUTES = 180
-
-
-class Outcome(StrEnum):
-    """How a session ended."""
-
-    COMPLETED = "completed"
-    STOPPED = "stopped"
-    LOGGED = "logged"
-
-
-class Area(StrEnum):
-    """Where the pain is."""
-
-    BACK = "back"
-    NECK = "neck"
-    SHOULDERS = "shoulders"
-    HEAD = "head"
-    FEET = "feet"
-    JOINTS = "joints"
-    OTHER = "other"
-
-
-class Moment(StrEnum):
-    """When a pain rating was taken relative to a session."""
-
-    BEFORE = "before"
-    AFTER = "after"
-    OTHER = "other"
-
-
-class SessionState(StrEnum):
-    """State of the profile's session."""
-
-    IDLE = "idle"
-    ACTIVE = "active"
-    PAUSED = "paused"
+from .vocabulary import Area, Moment, Outcome
 
 
 def require_dict(value: object) -> dict[str, Any]:
@@ -169,4 +132,5 @@ class Settings:
     streak_min_minutes: int = 5
     day_starts_at: int = 4
     rest_days_per_week: int = 0
+    adaptive_ramp: bool = False
     tz: tzinfo = UTC

@@ -5,7 +5,7 @@ from datetime import timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from .model import Moment
+from .vocabulary import Moment
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from .model import Outcome
+from .vocabulary import Outcome
 
 if TYPE_CHECKING:
     from datetime import date
@@ -28,16 +28,28 @@ def decay(level: int, settings: Settings, last_day: date | None, today: date) ->
     return max(settings.start_minutes, level - weeks * settings.step_minutes)
 
 
-def after_session(  # noqa: PLR0917 -- the API the integration calls positionally
+def after_session(
     level: int,
     settings: Settings,
+    *,
     last_day: date | None,
     session_day: date,
     minutes: float,
     outcome: Outcome,
+    planned_minutes: int | None = None,
 ) -> int:
     """Return the level after a session: decay, then a step up if it was reached."""
     level = decay(level, settings, last_day, session_day)
     if outcome is not Outcome.STOPPED and minutes >= level:
         level += settings.step_minutes
+    elif settings.adaptive_ramp and _given_up_early(outcome, minutes, planned_minutes):
+        # The adaptive ramp listens: a session abandoned before half time was too much.
+        level -= settings.step_minutes
     return clamp(level, settings)
+
+
+def _given_up_early(outcome: Outcome, minutes: float, planned_minutes: int | None) -> bool:
+    """Tell whether a stopped session ended before half of its planned minutes."""
+    return (
+        outcome is Outcome.STOPPED and planned_minutes is not None and minutes < planned_minutes / 2
+    )

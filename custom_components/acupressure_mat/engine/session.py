@@ -2,19 +2,12 @@
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+import math
 from typing import Any, Self
 
 from .errors import EXTEND_TOO_LONG, NOT_ACTIVE, NOT_PAUSED, ProfileError
-from .model import (
-    MAX_SESSION_MINUTES,
-    Outcome,
-    SessionRecord,
-    SessionState,
-    parse_int,
-    parse_number,
-    parse_time,
-    require_dict,
-)
+from .model import SessionRecord, parse_int, parse_number, parse_time, require_dict
+from .vocabulary import MAX_SESSION_MINUTES, Outcome, SessionState
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +36,29 @@ class RunningSession:
         """Return the active time left until the planned length is reached."""
         return max(0.0, self.planned_minutes * 60 - self.active_seconds(now))
 
+    def remaining_minutes(self, now: datetime) -> int:
+        """Return the whole minutes left, rounded up, as the remaining-time sensor shows them."""
+        # Rounded to the millisecond first, so a timer firing a hair late shows no extra minute.
+        return math.ceil(round(self.remaining_seconds(now), 3) / 60)
+
+    def half_time_in(self, now: datetime) -> float:
+        """Return the active seconds until half of the planned length; negative once past."""
+        return self.planned_minutes * 30 - self.active_seconds(now)
+
+    def is_due(self, now: datetime) -> bool:
+        """Tell whether the session has reached its planned end, so it has completed."""
+        ends_at = self.ends_at
+        return ends_at is not None and ends_at <= now
+
+    def next_change(self, now: datetime) -> datetime | None:
+        """Return when the remaining whole minutes next change, or None while paused."""
+        ends_at = self.ends_at
+        if ends_at is None:
+            return None
+        # The remaining whole minutes (rounded up) change when a full minute has passed.
+        step = self.remaining_seconds(now) % 60 or 60.0
+        return min(ends_at, now + timedelta(seconds=step))
+
     @property
     def ends_at(self) -> datetime | None:
         """Return the planned end, or None while paused."""
@@ -64,7 +80,7 @@ class RunningSession:
         return replace(self, resumed_at=now)
 
     def extend(self, minutes: int) -> RunningSession:
-        """Return the session with `minutes` more planned."""
+        """Return the session with `minutes` more planned, up to the longest session in all."""
         if minutes < 1:
             msg = f"extend by at least one minute, not {minutes}"
             raise ValueError(msg)

@@ -1,14 +1,18 @@
-"""Read-outs of a mat profile's records, cached until the records change."""
+"""A mat profile's state: settings, ramp level, records and running session, with read-outs."""
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from . import ramp, streak
-from .days import mat_day
-from .model import Outcome, PainRecord, SessionRecord, Settings
+from .days import mat_day, next_day_start
+from .model import PainRecord, SessionRecord, Settings, parse_int, require_dict
 from .pain import latest_relief
+from .session import RunningSession
+from .vocabulary import Outcome, SessionState
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -17,8 +21,26 @@ ENDED = attrgetter("ended_at")
 LOGGED = attrgetter("logged_at")
 
 
-class ProfileRecords:
-    """A profile's settings, ramp level, sessions and ratings, with read-outs."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Readout:
+    """Every value the profile's entities show, computed once per change."""
+
+    state: SessionState
+    session_ends_at: datetime | None
+    session_remaining: int | None
+    session_duration: int | None
+    next_session_minutes: int
+    streak: int
+    longest_streak: int
+    last_pain: PainRecord | None
+    pain_relief: int | None
+    minutes_today: float
+    sessions_completed: int
+    last_session_at: datetime | None
+
+
+class ProfileState:
+    """A person's mat as it stands: what the commands of `MatProfile` change and read."""
 
     def __init__(
         self,
@@ -27,26 +49,38 @@ class ProfileRecords:
         ramp_level: int | None = None,
         sessions: Iterable[SessionRecord] = (),
         pain: Iterable[PainRecord] = (),
+        running: RunningSession | None = None,
     ) -> None:
-        """Keep the records in time order."""
+        """Keep the records in time order and the ramp level within its range."""
         self.settings = settings
         level = settings.start_minutes if ramp_level is None else ramp_level
         self.ramp_level = ramp.clamp(level, settings)
         self.sessions: list[SessionRecord] = sorted(sessions, key=ENDED)
         self.pain: list[PainRecord] = sorted(pain, key=LOGGED)
-        self._invalidate()
+        self.running = running
+        self._sessions_changed()
 
-    def _invalidate(self) -> None:
-        """Forget the read-outs derived from the records."""
+    def _sessions_changed(self) -> None:
+        """Forget the read-outs derived from the sessions (relief depends on them too)."""
         self._day_minutes: dict[date, float] | None = None
         self._streaks: dict[tuple[str, date], int] = {}
-        self._relief: tuple[int | None] | None = None
+        self._pain_changed()
+
+    def _pain_changed(self) -> None:
+        """Forget the read-outs derived from the ratings."""
+        # Deleting a cached_property's value makes the next read compute it again.
+        self.__dict__.pop("pain_relief", None)
+
+    @property
+    def state(self) -> SessionState:
+        """Return idle, active or paused."""
+        return SessionState.IDLE if self.running is None else self.running.state
 
     def update_settings(self, settings: Settings) -> None:
         """Apply new options, keeping the ramp level within the new range."""
         self.settings = settings
         self.ramp_level = ramp.clamp(self.ramp_level, settings)
-        self._invalidate()
+        self._sessions_changed()
 
     def _day(self, instant: datetime) -> date:
         """Return the mat day of an instant."""
@@ -114,12 +148,60 @@ class ProfileRecords:
         """Return the rating logged latest."""
         return self.pain[-1] if self.pain else None
 
-    @property
+    @cached_property
     def pain_relief(self) -> int | None:
         """Return the relief of the latest session that has both ratings."""
-        if self._relief is None:
-            self._relief = (latest_relief(self.sessions, self.pain),)
-        return self._relief[0]
+        return latest_relief(self.sessions, self.pain)
+
+    def next_change(self, now: datetime) -> datetime:
+        """Return the next instant a shown value changes: a minute, the end, or a new mat day."""
+        settings = self.settings
+        change = next_day_start(now, settings.tz, settings.day_starts_at)
+        session_change = self.running.next_change(now) if self.running else None
+        return change if session_change is None else min(change, session_change)
+
+    def readout(self, now: datetime) -> Readout:
+        """Read every shown value."""
+        running = self.running
+        return Readout(
+            state=self.state,
+            session_ends_at=running.ends_at if running else None,
+            session_remaining=running.remaining_minutes(now) if running else None,
+            session_duration=running.planned_minutes if running else None,
+            next_session_minutes=self.next_session_minutes(now),
+            streak=self.streak(now),
+            longest_streak=self.longest_streak(now),
+            last_pain=self.last_pain,
+            pain_relief=self.pain_relief,
+            minutes_today=self.minutes_today(now),
+            sessions_completed=self.sessions_completed,
+            last_session_at=self.last_session_at,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-safe form for storage."""
+        return {
+            "ramp_level": self.ramp_level,
+            "sessions": [s.to_dict() for s in self.sessions],
+            "pain": [p.to_dict() for p in self.pain],
+            "running": None if self.running is None else self.running.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], settings: Settings) -> Self:
+        """Read the stored form; raise KeyError, TypeError or ValueError if bad."""
+        data = require_dict(data)
+        sessions, pain, running = data["sessions"], data["pain"], data["running"]
+        if not isinstance(sessions, list) or not isinstance(pain, list):
+            msg = "sessions and pain must be lists"
+            raise TypeError(msg)
+        return cls(
+            settings,
+            ramp_level=parse_int(data["ramp_level"]),
+            sessions=[SessionRecord.from_dict(s) for s in sessions],
+            pain=[PainRecord.from_dict(p) for p in pain],
+            running=None if running is None else RunningSession.from_dict(running),
+        )
 
     def history(self, now: datetime, days: int) -> dict[str, Any]:
         """Return the `get_history` response for the last `days` days."""

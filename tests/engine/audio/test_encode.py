@@ -7,13 +7,13 @@ import av
 import numpy as np
 import pytest
 
-from custom_components.acupressure_mat.engine import encode
-from custom_components.acupressure_mat.engine.audio import (
+from custom_components.acupressure_mat.engine.audio import encode
+from custom_components.acupressure_mat.engine.audio.encode import encode_mp3, mp3_duration
+from custom_components.acupressure_mat.engine.audio.synth import (
     SAMPLE_RATE,
     breathing,
     meditation,
 )
-from custom_components.acupressure_mat.engine.encode import encode_mp3, mp3_duration
 
 
 def _decode(data: bytes) -> np.ndarray:

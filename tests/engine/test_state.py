@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings, strategies as st
 import pytest
 
-from custom_components.acupressure_mat.engine.model import Area, Moment, Settings
+from custom_components.acupressure_mat.engine.model import Settings
 from custom_components.acupressure_mat.engine.profile import MatProfile
+from custom_components.acupressure_mat.engine.vocabulary import Area, Moment
 
 from .factories import T0
 
@@ -33,8 +34,8 @@ def test_night_session_counts_for_the_evening_before() -> None:
     profile = MatProfile(Settings(tz=BERLIN, day_starts_at=4))
     evening = datetime(2025, 6, 2, 21, 0, tzinfo=BERLIN)
     night = datetime(2025, 6, 3, 1, 30, tzinfo=BERLIN)
-    profile.log_session(evening + 10 * MIN, 10)
-    profile.log_session(night + 5 * MIN, 5)
+    profile.log_session(evening + 10 * MIN, minutes=10)
+    profile.log_session(night + 5 * MIN, minutes=5)
     assert profile.minutes_today(night + 10 * MIN) == 15.0
     assert profile.streak(night + 10 * MIN) == 1
     morning = datetime(2025, 6, 3, 8, 0, tzinfo=BERLIN)
@@ -56,7 +57,7 @@ def test_streak_across_dst_switches(zone: ZoneInfo) -> None:
     # Nightly at 00:30 local through both switches of 2025.
     day = datetime(2025, 3, 1, 0, 30, tzinfo=zone)
     for _ in range(300):
-        profile.log_session(day.astimezone(UTC) + 20 * MIN, 20)
+        profile.log_session(day.astimezone(UTC) + 20 * MIN, minutes=20)
         day = (day + DAY).replace(tzinfo=zone)
     now = (day - DAY + 2 * timedelta(hours=1)).astimezone(UTC)
     assert profile.streak(now) == 300
@@ -69,7 +70,7 @@ def schedule(zone: ZoneInfo) -> MatProfile:
     profile = MatProfile(Settings(tz=zone, day_starts_at=4, rest_days_per_week=1))
     for day in [*range(10), 11, 12, *range(15, 40)]:
         local = datetime(2025, 3, 20, 1, 0, tzinfo=zone) + day * DAY
-        profile.log_session(local.replace(tzinfo=zone) + 10 * MIN, 10)
+        profile.log_session(local.replace(tzinfo=zone) + 10 * MIN, minutes=10)
     return profile
 
 
@@ -96,12 +97,12 @@ def test_logging_order_does_not_change_streaks(
     ends = [T0 + offset * MIN for offset in offsets]
     first = MatProfile(config)
     for end in ends:
-        first.log_session(now, 5, end)
+        first.log_session(now, minutes=5, ended_at=end)
     shuffled = list(ends)
     order.shuffle(shuffled)  # type: ignore[attr-defined]
     second = MatProfile(config)
     for end in shuffled:
-        second.log_session(now, 5, end)
+        second.log_session(now, minutes=5, ended_at=end)
     assert second.streak(now) == first.streak(now)
     assert second.longest_streak(now) == first.longest_streak(now)
     assert second.sessions == first.sessions
@@ -109,12 +110,12 @@ def test_logging_order_does_not_change_streaks(
 
 def filled() -> MatProfile:
     profile = MatProfile(Settings(tz=BERLIN))
-    profile.log_session(T0 - 40 * DAY, 10)
-    profile.log_pain(T0 - 40 * DAY, 8, Area.BACK, Moment.BEFORE, None, None)
-    profile.log_session(T0 - DAY, 10)
-    profile.log_pain(T0 - DAY, 2, Area.FEET, Moment.AFTER, "better", None)
+    profile.log_session(T0 - 40 * DAY, minutes=10)
+    profile.log_pain(T0 - 40 * DAY, rating=8, area=Area.BACK, moment=Moment.BEFORE, note=None)
+    profile.log_session(T0 - DAY, minutes=10)
+    profile.log_pain(T0 - DAY, rating=2, area=Area.FEET, moment=Moment.AFTER, note="better")
     profile.start(T0 - 10 * MIN)
-    profile.complete()
+    profile.settle(T0)
     profile.start(T0 + MIN)
     profile.pause(T0 + 2 * MIN)
     return profile

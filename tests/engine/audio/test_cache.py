@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from custom_components.acupressure_mat.engine import cache
-from custom_components.acupressure_mat.engine.cache import AudioCache, AudioSpec
-from custom_components.acupressure_mat.engine.encode import mp3_duration
+from custom_components.acupressure_mat.engine.audio import cache
+from custom_components.acupressure_mat.engine.audio.cache import AudioCache, AudioSpec
+from custom_components.acupressure_mat.engine.audio.encode import mp3_duration
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import av
 
-from .audio import SAMPLE_RATE
+from .synth import SAMPLE_RATE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from av.audio.stream import AudioStream
     from av.packet import Packet
 
-    from .audio import Pcm
+    from .synth import Pcm
 
     type Source = Callable[[int, int], Pcm]
 

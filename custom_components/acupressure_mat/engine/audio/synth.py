@@ -8,6 +8,8 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
+from ..vocabulary import BREATHS, BreathingPattern
+
 SAMPLE_RATE = 22050
 BELL_SECONDS = 6.0
 BELL_INTERVAL = 300.0
@@ -41,22 +43,8 @@ _BED_SAMPLES = 1 << 20
 _BED_GAIN = 0.16
 
 
-@dataclass(frozen=True, slots=True)
-class BreathingPattern:
-    """Seconds of one breathing cycle: in, hold, out, hold."""
-
-    inhale: float
-    hold_in: float
-    exhale: float
-    hold_out: float
-
-
-PATTERNS: dict[str, BreathingPattern] = {
-    "box": BreathingPattern(4.0, 4.0, 4.0, 4.0),
-    "4_7_8": BreathingPattern(4.0, 7.0, 8.0, 0.0),
-    "coherent": BreathingPattern(5.5, 0.0, 5.5, 0.0),
-    "calm": BreathingPattern(4.0, 0.0, 6.0, 0.0),
-}
+# The pacer follows the patterns of the public interface, keyed by their names.
+PATTERNS = BREATHS
 
 
 def _samples(seconds: float) -> int:
@@ -92,7 +80,7 @@ def _contour(counts: list[int], low: float, high: float, held: float) -> _Curve:
 @cache
 def _cycle(name: str) -> Pcm:
     """Render one breathing cycle whose phase and loudness meet at the join."""
-    pattern = PATTERNS[name]
+    pattern = PATTERNS[BreathingPattern(name)]
     times = (pattern.inhale, pattern.hold_in, pattern.exhale, pattern.hold_out)
     counts = [_samples(s) for s in times]
     pitch = _contour(counts, _LOW_HZ, _HIGH_HZ, _HIGH_HZ)

@@ -10,11 +10,11 @@ import tempfile
 import threading
 import time
 
-from .audio import PATTERNS, SAMPLE_RATE, breathing_track, meditation_track
+from ..vocabulary import AUDIBLE_KINDS, MAX_SESSION_MINUTES, GuidanceKind
 from .encode import encode_source
+from .synth import PATTERNS, SAMPLE_RATE, breathing_track, meditation_track
 
-KINDS = ("breathing", "meditation")
-MAX_SECONDS = 180 * 60
+MAX_SECONDS = MAX_SESSION_MINUTES * 60
 # Part of every file name, so files rendered by an older synthesis are never served.
 AUDIO_VERSION = 1
 _SUFFIX = ".mp3"
@@ -34,10 +34,10 @@ class AudioSpec:
 
     def __post_init__(self) -> None:
         """Validate; drop fields the kind ignores so equal audio has one key."""
-        if self.kind not in KINDS:
+        if self.kind not in AUDIBLE_KINDS:
             msg = f"unknown guidance kind {self.kind!r}"
             raise ValueError(msg)
-        if self.kind == "breathing" and self.pattern not in PATTERNS:
+        if self.kind == GuidanceKind.BREATHING and self.pattern not in PATTERNS:
             msg = f"unknown breathing pattern {self.pattern!r}"
             raise ValueError(msg)
         if not (math.isfinite(self.seconds) and 0 < self.seconds <= MAX_SECONDS):
@@ -52,7 +52,7 @@ class AudioSpec:
         # Frozen: object.__setattr__ is the documented way to normalize here.
         object.__setattr__(self, "seconds", float(self.seconds))
         object.__setattr__(self, "bell_offset", float(self.bell_offset))
-        if self.kind == "meditation":
+        if self.kind == GuidanceKind.MEDITATION:
             object.__setattr__(self, "pattern", None)
         else:
             object.__setattr__(self, "bell_offset", 0.0)
@@ -67,7 +67,7 @@ class AudioSpec:
 
 def render(spec: AudioSpec) -> bytes:
     """Synthesize and encode the MP3 of a spec, a window at a time."""
-    if spec.kind == "breathing" and spec.pattern is not None:
+    if spec.kind == GuidanceKind.BREATHING and spec.pattern is not None:
         track = breathing_track(spec.pattern, spec.seconds, bells=spec.bells)
     else:
         track = meditation_track(spec.seconds, bells=spec.bells, bell_offset=spec.bell_offset)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from custom_components.acupressure_mat.engine import audio
-from custom_components.acupressure_mat.engine.audio import (
+from custom_components.acupressure_mat.engine.audio import synth as audio
+from custom_components.acupressure_mat.engine.audio.synth import (
     PATTERNS,
     SAMPLE_RATE,
     bell,

@@ -1,0 +1,31 @@
+"""Small pieces the Home Assistant side shares: translated refusals and shown times."""
+
+from datetime import datetime
+
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN
+from .engine.errors import ProfileError
+
+
+def mat_error(key: str, **placeholders: str) -> ServiceValidationError:
+    """Return the translated refusal `key` of this integration."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
+    )
+
+
+def refusal(err: ProfileError) -> ServiceValidationError:
+    """Translate an engine refusal into the error users see."""
+    return mat_error(err.key, **err.placeholders)
+
+
+def iso(value: datetime | None) -> str | None:
+    """Format a time in Home Assistant's time zone, or None."""
+    return None if value is None else dt_util.as_local(value).isoformat()
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Read a time given without a zone in Home Assistant's time zone."""
+    return None if value is None else dt_util.as_utc(value)

@@ -1,0 +1,58 @@
+"""Texts outside Home Assistant's translation categories: replies, cues, media titles, words."""
+
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.util.hass_dict import HassKey
+from homeassistant.util.yaml import load_yaml_dict
+
+from .const import DOMAIN
+
+SHIPPED = Path(__file__).parent / "texts"
+# Read when the module is imported, so nothing touches the disk on the event loop later.
+LANGUAGES = frozenset(path.stem for path in SHIPPED.glob("*.yaml"))
+FALLBACK = "en"
+DATA_TEXTS: HassKey[dict[str, Texts]] = HassKey(f"{DOMAIN}_texts")
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The texts of one language."""
+
+    language: str
+    sections: dict[str, Any]
+
+    def get(self, section: str, key: str, **placeholders: object) -> str:
+        """Return a text with its placeholders filled."""
+        text = str(self.sections[section][key])
+        with suppress(KeyError, IndexError, ValueError):
+            text = text.format(**placeholders)
+        return text
+
+    def count(self, key: str, count: int, **placeholders: object) -> str:
+        """Return the singular reply for one, the plural one otherwise."""
+        return self.get("replies", f"{key}_one" if count == 1 else key, count=count, **placeholders)
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return a word list, such as the words around a spoken profile name."""
+        return frozenset(str(word).casefold() for word in self.sections["profile_words"][key])
+
+
+def shipped_language(language: str) -> str:
+    """Return the shipped language for a language tag ("de-CH" → "de"), else English."""
+    base = language.replace("_", "-").partition("-")[0].casefold()
+    return base if base in LANGUAGES else FALLBACK
+
+
+async def async_get_texts(hass: HomeAssistant, language: str) -> Texts:
+    """Return the texts of a language, loaded once (in the executor) per run."""
+    loaded = hass.data.setdefault(DATA_TEXTS, {})
+    shipped = shipped_language(language)
+    if shipped not in loaded:
+        path = SHIPPED / f"{shipped}.yaml"
+        sections = await hass.async_add_executor_job(load_yaml_dict, str(path))
+        loaded[shipped] = Texts(shipped, dict(sections))
+    return loaded[shipped]

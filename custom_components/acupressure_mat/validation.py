@@ -1,0 +1,79 @@
+"""Validators for action fields and voice slots that refuse every wrong type with a schema error."""
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+import math
+from typing import Any
+
+from homeassistant.helpers import config_validation as cv
+from homeassistant.util import dt as dt_util
+import probatio as vol
+
+# Times a profile can show in any time zone; beyond them the arithmetic of dates overflows.
+_EARLIEST_YEAR = 2
+_LATEST_YEAR = 9998
+
+
+def number(value: Any) -> float:  # noqa: ANN401 - a validator takes what the caller sent
+    """Accept a finite number or a numeric string, never a boolean."""
+    if isinstance(value, bool):
+        msg = "expected a number"
+        raise vol.Invalid(msg)
+    try:
+        result = float(value)
+    except (TypeError, ValueError, OverflowError) as err:
+        msg = "expected a number"
+        raise vol.Invalid(msg) from err
+    if not math.isfinite(result):
+        msg = "expected a finite number"
+        raise vol.Invalid(msg)
+    return result
+
+
+def whole_number(value: Any) -> int:  # noqa: ANN401 - a validator takes what the caller sent
+    """Accept a whole number: 4, 4.0 or "4"; refuse 3.7."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    result = number(value)
+    if not result.is_integer():
+        msg = "expected a whole number"
+        raise vol.Invalid(msg)
+    return int(result)
+
+
+def whole_range(low: int, high: int) -> vol.All[Any]:
+    """Validate a whole number from low to high."""
+    return vol.All(whole_number, vol.Range(min=low, max=high))
+
+
+def fraction() -> vol.All[Any]:
+    """Validate a number from 0 to 1, such as a volume."""
+    return vol.All(number, vol.Range(min=0, max=1))
+
+
+def one_of[E: StrEnum](choices: type[E] | tuple[E, ...]) -> Callable[[Any], E]:
+    """Validate one of an enumeration's values and return it as the enumeration."""
+    allowed = tuple(choices)
+    kind = type(allowed[0])
+
+    def _validate(value: Any) -> E:  # noqa: ANN401 - a validator takes what the caller sent
+        if not isinstance(value, str) or value not in allowed:
+            msg = f"expected one of {', '.join(allowed)}"
+            raise vol.Invalid(msg)
+        return kind(value)
+
+    return _validate
+
+
+def utc_time(value: Any) -> datetime:  # noqa: ANN401 - a validator takes what the caller sent
+    """Accept a time (one without a zone is in Home Assistant's zone) and return it in UTC."""
+    parsed = cv.datetime(value)
+    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
+        msg = "time out of range"
+        raise vol.Invalid(msg)
+    return dt_util.as_utc(parsed)
+
+
+# A list of entity ids: a number or a mapping is refused, not iterated.
+entity_list = vol.All(cv.ensure_list, [cv.entity_id])
