@@ -52,7 +52,7 @@ async def test_bad_input_changes_nothing(
     before = stored(hass_storage, init_integration)
     await refused(hass, key, action, **data)
     assert stored(hass_storage, init_integration) == before
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
 
 
 async def test_running_session_refusals(
@@ -104,7 +104,7 @@ async def test_profile_must_be_named_when_several_are_loaded(
     await refused(hass, "profile_required", "start_session")
     await call(hass, "start_session", config_entry_id=other.entry_id, minutes=7)
     assert hass.states.get("sensor.ben_s_mat_session_length").state == "7"
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     # Only loaded profiles count: with Ben's unloaded, Anna's is the one.
     await hass.config_entries.async_unload(other.entry_id)
     await refused(hass, "profile_not_found", "stop_session", config_entry_id=other.entry_id)

@@ -69,7 +69,7 @@ async def test_bedtime_starts_a_guided_session_and_the_end_fades_the_lights(
     freezer.move_to(BEFORE_BEDTIME)
     await routine(hass)
     await advance(hass, freezer, seconds=1)
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "sensor.session_length") == "5"
     assert lights["on"][0].data["entity_id"] == ["light.bedroom"]
     (played,) = speakers.bedroom.played
@@ -79,7 +79,7 @@ async def test_bedtime_starts_a_guided_session_and_the_end_fades_the_lights(
     assert request is not None
     assert (request.kind, request.pattern) == ("breathing", "4_7_8")
     await advance(hass, freezer, minutes=5)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert lights["off"][0].data["transition"] == 60
 
 
@@ -110,11 +110,11 @@ async def test_nothing_on_other_days_or_while_a_session_runs(
     freezer.move_to(BEFORE_BEDTIME)
     await routine(hass, weekdays=["sat", "sun"])
     await advance(hass, freezer, seconds=1)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     await call(hass, "start_session", minutes=30)
     await call(hass, "pause_session")
     await advance(hass, freezer, days=4)  # Saturday: the routine's day, but a session is paused
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert lights["on"] == []
 
 

@@ -130,7 +130,7 @@ async def test_config_entry_id_of_another_integration_is_refused(
     before = stored(hass_storage, init_integration)
     await refused(hass, "profile_not_found", "start_session", config_entry_id=other.entry_id)
     assert stored(hass_storage, init_integration) == before
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
 
 
 async def test_config_entry_id_counts_loaded_profiles_only(
@@ -176,7 +176,7 @@ async def test_refusals_while_a_session_runs_change_nothing(
     await refused(hass, "extend_too_long", "extend_session", minutes=1)
     await refused(hass, "session_running", "start_session")
     assert stored(hass_storage, init_integration) == before
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert state(hass, "sensor.session_length") == "180"
 
 

@@ -48,7 +48,7 @@ async def test_action_examples_run(
             blocking=True,
             return_response="response_variable" in example,
         )
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "sensor.last_pain_rating") == "4"
 
 
@@ -72,8 +72,8 @@ async def test_the_insomnia_routine_runs(
     assert {found.state for found in automations} == {"on"}
     await advance(hass, freezer, seconds=1)
     assert len(lights_on) == 1
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert notes[0].data["message"] == "Mat session of 5 minutes started."
     await advance(hass, freezer, minutes=5)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert len(lights_off) == 1

@@ -59,12 +59,12 @@ async def test_active_session_keeps_its_planned_end(
     freezer.move_to(START + timedelta(minutes=4))
     hass_storage[KEY] = stored_profile(running(START, 10))
     await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "sensor.session_remaining") == "6"
     assert state(hass, "sensor.session_ends") == "2026-11-24T19:10:00+00:00"
     assert state(hass, "sensor.next_session_length") == "9"
     await advance(hass, freezer, minutes=6)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.sessions_completed") == "1"
 
 
@@ -77,7 +77,7 @@ async def test_paused_session_keeps_its_remaining_time(
     freezer.move_to(START + timedelta(hours=2))
     hass_storage[KEY] = stored_profile(running(START, 10, paused_after=150))
     await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert state(hass, "sensor.session_remaining") == "8"
     await call(hass, "resume_session")
     assert state(hass, "sensor.session_ends") == "2026-11-24T21:07:30+00:00"
@@ -115,7 +115,7 @@ async def test_session_that_ended_while_down_completes_for_automations(
         },
     )
     await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.last_session") == "2026-11-24T19:10:00+00:00"
     assert seen == []
     await hass.async_start()
@@ -135,7 +135,7 @@ async def test_malformed_store_is_set_aside(
 ) -> None:
     hass_storage[KEY] = {"version": 1, "minor_version": 1, "key": KEY, "data": data}
     await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.sessions_completed") == "0"
     issue = ir.async_get(hass).async_get_issue(
         DOMAIN, f"malformed_store_{mock_config_entry.entry_id}"

@@ -18,7 +18,7 @@ async def test_ramped_session_runs_to_completion(
     hass: HomeAssistant, init_integration: MockConfigEntry, frozen: FrozenDateTimeFactory
 ) -> None:
     events = event_log(hass)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.next_session_length") == "5"
     response = await call(hass, "start_session", response=True)
     assert response == {
@@ -27,7 +27,7 @@ async def test_ramped_session_runs_to_completion(
         "ramped": True,
         "guidance": "none",
     }
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "binary_sensor.session_running") == "on"
     assert state(hass, "sensor.session_remaining") == "5"
     assert state(hass, "sensor.session_length") == "5"
@@ -35,7 +35,7 @@ async def test_ramped_session_runs_to_completion(
     await advance(hass, frozen, seconds=61)
     assert state(hass, "sensor.session_remaining") == "4"
     await advance(hass, frozen, minutes=4)
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.session_remaining") == "unknown"
     assert state(hass, "sensor.session_ends") == "unknown"
     assert state(hass, "sensor.sessions_completed") == "1"
@@ -55,11 +55,11 @@ async def test_pause_resume_extend_stop(
     await call(hass, "start_session", minutes=10)
     await advance(hass, frozen, minutes=3)
     await call(hass, "pause_session")
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert state(hass, "sensor.session_ends") == "unknown"
     assert state(hass, "sensor.session_remaining") == "7"
     await advance(hass, frozen, minutes=30)
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert state(hass, "sensor.session_remaining") == "7"
     response = await call(hass, "extend_session", response=True, minutes=5)
     assert response == {"planned_minutes": 15, "ends_at": None}
@@ -68,7 +68,7 @@ async def test_pause_resume_extend_stop(
     await advance(hass, frozen, minutes=2, seconds=30)
     response = await call(hass, "stop_session", response=True)
     assert response == {"minutes": 5.5, "outcome": "stopped"}
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.minutes_today") == "5.5"
     assert state(hass, "sensor.sessions_completed") == "0"
     assert state(hass, "sensor.next_session_length") == "5"
@@ -95,11 +95,11 @@ async def test_buttons_follow_the_actions(
         await press("start_session")
     assert err.value.translation_key == "session_running"
     await press("pause_or_resume_session")
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     await press("pause_or_resume_session")
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     await press("stop_session")
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     with pytest.raises(ServiceValidationError) as err:
         await press("stop_session")
     assert err.value.translation_key == "no_session"
@@ -128,7 +128,7 @@ async def test_an_action_after_the_end_finds_the_session_completed(
     with pytest.raises(ServiceValidationError) as refused:
         await call(hass, "extend_session", minutes=5)
     assert refused.value.translation_key == "no_session"
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert state(hass, "sensor.sessions_completed") == "1"
     assert state(hass, "sensor.next_session_length") == "7"
     event = hass.states.get("event.anna_s_mat_session")

@@ -132,9 +132,11 @@ async def test_cues_are_spoken_in_german(
     assert [item.data for item in speak] == [
         {"entity_id": TTS, "media_player_entity_id": [BEDROOM], "message": cues["start"]}
     ]
-    await advance(hass, frozen, seconds=61)
+    # Half time, then the end: one jump over both would fire their timers in any order.
+    await advance(hass, frozen, seconds=31)
+    await advance(hass, frozen, seconds=30)
     # Entity IDs follow the names in Home Assistant's language at setup.
-    session = hass.states.get("sensor.anna_s_mat_sitzung")
+    session = hass.states.get("sensor.anna_s_mat_sitzungsstatus")
     assert session is not None
     assert session.state == "idle"
     assert [item.data["message"] for item in speak] == [

@@ -18,7 +18,7 @@ from custom_components.acupressure_mat import assist_sentences, llm as mat_llm, 
 from custom_components.acupressure_mat.const import DOMAIN
 from custom_components.acupressure_mat.intent import INTENT_PAUSE
 from custom_components.acupressure_mat.spoken import spoken_profile
-from custom_components.acupressure_mat.texts import async_get_texts
+from custom_components.acupressure_mat.texts import get_texts
 
 from .conftest import PROFILE_DATA
 from .helpers import advance, call, state
@@ -118,7 +118,7 @@ async def test_start(hass: HomeAssistant, anna: MockConfigEntry, text: str, minu
     response = await ask(hass, text)
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
     assert response.speech["plain"]["speech"] == f"Started a {minutes} minute mat session."
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "sensor.session_length") == str(minutes)
 
 
@@ -128,9 +128,9 @@ async def test_pause_resume_extend_stop(
     await say(hass, "start a ten minute mat session")
     await advance(hass, freezer, minutes=2)
     assert await say(hass, "pause my mat session") == "Paused your mat session."
-    assert state(hass, "sensor.session") == "paused"
+    assert state(hass, "sensor.session_state") == "paused"
     assert await say(hass, "resume my mat session") == "Resumed your mat session."
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     assert await say(hass, "add five minutes to my mat session") == (
         "Your mat session now lasts 15 minutes."
     )
@@ -139,7 +139,7 @@ async def test_pause_resume_extend_stop(
         "Your mat session now lasts 18 minutes."
     )
     assert await say(hass, "stop my mat session") == "Stopped your mat session."
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     history = await call(hass, "get_history", response=True)
     assert history is not None
     assert history["sessions"][0]["outcome"] == "stopped"
@@ -233,7 +233,7 @@ async def test_refusals_are_spoken(
     hass: HomeAssistant, anna: MockConfigEntry, text: str, error: str
 ) -> None:
     assert await refused(hass, text) == error
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
 
 
 async def test_refusals_while_running(hass: HomeAssistant, anna: MockConfigEntry) -> None:
@@ -257,16 +257,16 @@ async def test_several_profiles(hass: HomeAssistant, anna: MockConfigEntry) -> N
     assert await say(hass, "start a ten minute session on Anna's mat") == (
         "Started a 10 minute mat session."
     )
-    assert state(hass, "sensor.session") == "active"
-    assert hass.states.get("sensor.ben_s_mat_session").state == "idle"  # type: ignore[union-attr]
+    assert state(hass, "sensor.session_state") == "active"
+    assert hass.states.get("sensor.ben_s_mat_session_state").state == "idle"  # type: ignore[union-attr]
     assert await say(hass, "how long is left on Ben's mat") == "No session is running on Ben's mat."
     assert await say(hass, "how long is left on Anna's mat") == "10 minutes left on Anna's mat."
     assert await say(hass, "start Ben's mat session") == "Started a 5 minute mat session."
     assert await say(hass, "log back pain four for Ben's mat") == "Logged back pain 4."
     assert await say(hass, "pause the session on Ben's mat") == "Paused your mat session."
-    assert hass.states.get("sensor.ben_s_mat_session").state == "paused"  # type: ignore[union-attr]
+    assert hass.states.get("sensor.ben_s_mat_session_state").state == "paused"  # type: ignore[union-attr]
     assert await say(hass, "stop Anna's mat session") == "Stopped your mat session."
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     assert await say(hass, "what is Ben's mat streak") == "Ben's mat has no streak right now."
     assert await refused(hass, "stop the session on Carl's mat") == (
         "No loaded mat profile matches “Carl's”."
@@ -304,7 +304,7 @@ async def test_no_profile_loaded(hass: HomeAssistant, anna: MockConfigEntry) -> 
     response = await intent.async_handle(hass, "test", INTENT_PAUSE, {}, language="en")
     assert response.speech["plain"]["speech"] == "No mat profile is loaded."
     with pytest.raises(ServiceValidationError) as err:
-        spoken_profile(hass, "my", await async_get_texts(hass, "en"))
+        spoken_profile(hass, "my", get_texts(hass, "en"))
     assert err.value.translation_key == "no_profile"
 
 
@@ -326,7 +326,7 @@ async def test_sentences_without_assist(
 async def test_install_sentences_off(hass: HomeAssistant, anna: MockConfigEntry) -> None:
     assert not sentence_file(hass).exists()
     assert await not_understood(hass, "start a ten minute mat session")
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
     hass.config_entries.async_update_entry(anna, options={"install_sentences": True})
     assert await hass.config_entries.async_reload(anna.entry_id)
     await hass.async_block_till_done()
@@ -454,7 +454,7 @@ async def test_sentences_that_cannot_be_written(
         await add(hass, mock_config_entry)
     assert "Could not update the Assist sentences" in caplog.text
     assert not sentence_file(hass).exists()
-    assert state(hass, "sensor.session") == "idle"
+    assert state(hass, "sensor.session_state") == "idle"
 
 
 async def test_assist_that_cannot_reload(
@@ -501,7 +501,7 @@ async def test_llm_tools(hass: HomeAssistant, anna: MockConfigEntry) -> None:
         llm.ToolInput(tool_name=f"{DOMAIN}__AcupressureMatStartSession", tool_args={"minutes": 10})
     )
     assert result.data["speech"]["plain"]["speech"] == "Started a 10 minute mat session."
-    assert state(hass, "sensor.session") == "active"
+    assert state(hass, "sensor.session_state") == "active"
     result = await api.async_call_tool(
         llm.ToolInput(
             tool_name=f"{DOMAIN}__AcupressureMatTimeLeft",

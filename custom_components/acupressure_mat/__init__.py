@@ -16,6 +16,7 @@ from .guidance import Guidance
 from .runtime import MatRuntime
 from .services import async_setup_services
 from .storage import MatStore
+from .texts import async_load_texts
 
 PLATFORMS = [
     Platform.BINARY_SENSOR,
@@ -28,6 +29,7 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions, the audio server and the blueprints once for all profiles."""
+    await async_load_texts(hass)
     async_setup_services(hass)
     async_setup_audio(hass)
     await async_install_blueprints(hass)

@@ -9,7 +9,7 @@ from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
 from .engine.session import RunningSession
-from .texts import async_get_texts
+from .texts import get_texts
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class SpokenCues:
 
     async def _async_speak(self, cue: str, tts_entity: str, players: list[str]) -> None:
         """Speak a cue in Home Assistant's language on the session's players."""
-        texts = await async_get_texts(self.hass, self.hass.config.language)
+        texts = get_texts(self.hass, self.hass.config.language)
         try:
             await self.hass.services.async_call(
                 "tts",

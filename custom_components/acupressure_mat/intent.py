@@ -13,7 +13,7 @@ from .data import MatConfigEntry
 from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area, SessionState
 from .helpers import mat_error
 from .spoken import async_error_text, spoken_profile
-from .texts import Texts, async_get_texts
+from .texts import Texts, get_texts
 
 INTENT_START = "AcupressureMatStartSession"
 INTENT_PAUSE = "AcupressureMatPauseSession"
@@ -194,7 +194,7 @@ class MatIntentHandler(intent.IntentHandler):
         """Handle the intent; a refusal becomes a spoken error, as the action's message."""
         hass = intent_obj.hass
         response = intent_obj.create_response()
-        texts = await async_get_texts(hass, intent_obj.language)
+        texts = get_texts(hass, intent_obj.language)
         try:
             values = self._values(intent_obj.slots)
             entry = spoken_profile(hass, values.pop(PROFILE_SLOT, None), texts)

@@ -14,7 +14,7 @@ from .audio_server import DATA_AUDIO
 from .const import DOMAIN
 from .engine.audio.cache import AudioSpec
 from .engine.vocabulary import AUDIBLE_KINDS, BreathingPattern, GuidanceKind
-from .texts import async_get_texts
+from .texts import get_texts
 
 GUIDANCE_BREATHING = GuidanceKind.BREATHING.value
 BREATHING_PATTERNS = tuple(pattern.value for pattern in BreathingPattern)
@@ -74,7 +74,7 @@ class MatMediaSource(MediaSource):
     async def async_browse_media(self, item: MediaSourceItem) -> BrowseMediaSource:
         """Browse one level of the tree."""
         kind, pattern, minutes = parse(item.identifier)
-        texts = await async_get_texts(self.hass, self.hass.config.language)
+        texts = get_texts(self.hass, self.hass.config.language)
 
         def name(key: str, **placeholders: object) -> str:
             return texts.get("media", key, **placeholders)

@@ -47,12 +47,19 @@ def shipped_language(language: str) -> str:
     return base if base in LANGUAGES else FALLBACK
 
 
-async def async_get_texts(hass: HomeAssistant, language: str) -> Texts:
-    """Return the texts of a language, loaded once (in the executor) per run."""
-    loaded = hass.data.setdefault(DATA_TEXTS, {})
-    shipped = shipped_language(language)
-    if shipped not in loaded:
-        path = SHIPPED / f"{shipped}.yaml"
-        sections = await hass.async_add_executor_job(load_yaml_dict, str(path))
-        loaded[shipped] = Texts(shipped, dict(sections))
-    return loaded[shipped]
+async def async_load_texts(hass: HomeAssistant) -> None:
+    """Read every shipped language once, in the executor, when the integration is set up."""
+    hass.data[DATA_TEXTS] = await hass.async_add_executor_job(_read_all)
+
+
+def _read_all() -> dict[str, Texts]:
+    """Read the texts of every shipped language."""
+    return {
+        language: Texts(language, dict(load_yaml_dict(str(SHIPPED / f"{language}.yaml"))))
+        for language in LANGUAGES
+    }
+
+
+def get_texts(hass: HomeAssistant, language: str) -> Texts:
+    """Return the texts of a language (its base language, else English)."""
+    return hass.data[DATA_TEXTS][shipped_language(language)]

@@ -28,7 +28,7 @@ async def test_profile_created_through_the_http_api(
     assert mat[0]["entry_type"] == "service"
 
     states = {s["entity_id"]: s for s in await client.command({"type": "get_states"})}
-    assert states["sensor.anna_s_mat_session"]["state"] == "idle"
+    assert states["sensor.anna_s_mat_session_state"]["state"] == "idle"
     assert states["sensor.anna_s_mat_next_session_length"]["state"] == "5"
 
     response = await client.command(
