@@ -280,7 +280,7 @@ def banner(note: str) -> str:
    URL:       {URL}
    Username:  {USERNAME}
    Password:  {PASSWORD}
- Try: Developer tools → Actions → "{DOMAIN}.start_session" with minutes: 1.
+ Try: Settings → Tools → Actions → "{DOMAIN}.start_session" with minutes: 1.
  The Dev speaker saves what it plays to {last}
  Logs: {CONFIG / "home-assistant.log"}. Stop with Ctrl-C; delete {CONFIG.parent} to start afresh.
 ================================================================================
