@@ -2,27 +2,28 @@
 
 Started by scripts/develop. Home Assistant runs in its own process group, which is always
 stopped (SIGTERM, then SIGKILL if it lingers) when this script ends, on Ctrl-C or SIGTERM.
+When Home Assistant restarts itself (exit code 100), it is started again.
 """
 
 import asyncio
-import contextlib
 import errno
 from http import HTTPStatus
 import os
 from pathlib import Path
 import signal
 import socket
-import subprocess
 import sys
-import time
 from typing import Any
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for dev/, run as a script
+
+from dev.hass_launcher import HOST, RESTART_EXIT_CODE, HassProcess
+
 ROOT = Path(__file__).resolve().parent.parent
 # The defaults are what the README promises; the end-to-end test runs a copy elsewhere.
 CONFIG = Path(os.environ.get("ACUPRESSURE_MAT_DEV_CONFIG", ROOT / ".ha" / "config"))
-HOST = "127.0.0.1"
 PORT = int(os.environ.get("ACUPRESSURE_MAT_DEV_PORT", "8123"))
 URL = f"http://{HOST}:{PORT}"
 CLIENT_ID = f"{URL}/"
@@ -49,6 +50,8 @@ homeassistant:
   country: DE
   language: en
   internal_url: {URL}
+# Read on the first start only: Home Assistant then keeps its HTTP settings in .storage/http
+# (Settings → System → Network). scripts/develop confirms them for you.
 http:
   server_host: {HOST}
   server_port: {PORT}
@@ -119,47 +122,6 @@ def port_in_use() -> bool:
     return False
 
 
-def start_hass() -> subprocess.Popen[bytes]:
-    """Start Home Assistant in its own process group, printing to this terminal."""
-    hass = ROOT / ".venv" / "bin" / "hass"
-    return subprocess.Popen(  # noqa: S603 - the venv's own hass
-        [str(hass), "-c", str(CONFIG), "--skip-pip"], start_new_session=True
-    )
-
-
-def stop_hass(process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    """SIGTERM the whole process group, wait, and SIGKILL whatever is left."""
-    group = process.pid
-    for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not leave it running
-        signal.signal(sig, signal.SIG_IGN)
-    if process.poll() is None:
-        print("\n==> Stopping Home Assistant ...", flush=True)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(group, signal.SIGTERM)
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            print("==> Home Assistant did not stop in time; killing it", flush=True)
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(group, signal.SIGKILL)
-            process.wait()
-    deadline = time.monotonic() + 10
-    while _group_alive(group) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if _group_alive(group):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(group, signal.SIGKILL)
-
-
-def _group_alive(group: int) -> bool:
-    """Tell whether any process of the group is left."""
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
 class Client:
     """Drives Home Assistant over HTTP as the frontend does."""
 
@@ -182,20 +144,13 @@ class Client:
             return await reply.json()
 
     async def onboarding_done(self) -> set[str]:
-        """Wait until the HTTP server answers; return the onboarding steps already done."""
-        while True:
-            try:
-                async with self.session.get(f"{URL}/api/onboarding") as reply:
-                    # Once onboarding is complete, Home Assistant no longer serves this view.
-                    # (The server starts after the frontend, which needs onboarding set up.)
-                    if reply.status == HTTPStatus.NOT_FOUND:
-                        return set(ONBOARDING_STEPS)
-                    if reply.status == HTTPStatus.OK:
-                        steps = await reply.json()
-                        return {step["step"] for step in steps if step["done"]}
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.5)
+        """Return the onboarding steps already done (call once the server answers)."""
+        async with self.session.get(f"{URL}/api/onboarding") as reply:
+            # Once onboarding is complete, Home Assistant no longer serves this view.
+            if reply.status == HTTPStatus.NOT_FOUND:
+                return set(ONBOARDING_STEPS)
+            steps = await reply.json()
+            return {step["step"] for step in steps if step["done"]}
 
     async def create_owner(self) -> None:
         """Create the owner through onboarding and log in."""
@@ -260,13 +215,6 @@ class Client:
             await asyncio.sleep(0.5)
         return removed
 
-    async def wait_until_running(self) -> None:
-        """Wait for start-up to finish, so YAML entities such as the speaker exist."""
-        while True:  # Home Assistant has no event for this over HTTP
-            if (await self.request("GET", "/api/config"))["state"] == "RUNNING":
-                return
-            await asyncio.sleep(0.5)
-
     async def profile_exists(self) -> bool:
         """Tell whether the development profile is there."""
         entries = await self.request("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
@@ -298,8 +246,9 @@ class Client:
             raise ProvisionError(msg)
 
 
-async def provision(client: Client) -> str:
-    """Onboard and create the profile unless already done; return what happened."""
+async def provision(hass: HassProcess, client: Client) -> str:
+    """Onboard, confirm the HTTP settings and create the profile unless done; say what happened."""
+    await hass.wait_until_serving(client.session)
     done = await client.onboarding_done()
     notes = []
     if "user" in done:
@@ -307,11 +256,13 @@ async def provision(client: Client) -> str:
     else:
         await client.create_owner()
         notes.append(f"created owner {USERNAME!r}")
+    if await hass.confirm_http_settings(client.session, client.token):
+        notes.append(f"confirmed the HTTP server settings ({HOST}:{PORT} only)")
     onboarding = "core_config" not in done
     if set(ONBOARDING_STEPS) - done:
         await client.finish_onboarding(done)
         notes.append("finished onboarding")
-    await client.wait_until_running()
+    await hass.wait_until_running(client.session, client.token)
     if not await client.profile_exists():
         await client.create_profile()
         notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
@@ -329,23 +280,45 @@ def banner(note: str) -> str:
    URL:       {URL}
    Username:  {USERNAME}
    Password:  {PASSWORD}
- Try: Developer tools → Actions → "{DOMAIN}.start_session" with minutes: 1.
+ Try: Settings → Tools → Actions → "{DOMAIN}.start_session" with minutes: 1.
  The Dev speaker saves what it plays to {last}
  Logs: {CONFIG / "home-assistant.log"}. Stop with Ctrl-C; delete {CONFIG.parent} to start afresh.
 ================================================================================
 """
 
 
-async def watch(process: subprocess.Popen[bytes]) -> None:
+async def watch(hass: HassProcess) -> None:
     """Return when Home Assistant exits."""
     while True:  # polled: a thread blocked in wait() would outlive the event loop
-        if process.poll() is not None:
+        if hass.returncode() is not None:
             return
         await asyncio.sleep(0.5)
 
 
-async def run(process: subprocess.Popen[bytes]) -> int:
-    """Provision Home Assistant and keep running until it exits or we are told to stop."""
+async def serve(hass: HassProcess, client: Client, stop: asyncio.Event, *, first: bool) -> None:
+    """Provision Home Assistant, say so, and return once it exits or we are told to stop."""
+    setup = asyncio.create_task(provision(hass, client))
+    ended = asyncio.create_task(watch(hass))
+    stopped = asyncio.create_task(stop.wait())
+    waiting = {setup, ended, stopped}
+    try:
+        done, waiting = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        if setup in done and hass.returncode() is None:  # an exit is reported by the caller
+            if (error := setup.exception()) is not None:
+                print(f"\n==> Could not set up the development state: {error}", flush=True)
+                print(f"==> Home Assistant keeps running; delete {CONFIG.parent} to retry.")
+            elif first:
+                print(banner(setup.result()), flush=True)
+            else:
+                print(f"==> Home Assistant is running again on {URL} ({setup.result()})")
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in waiting:
+            task.cancel()
+
+
+async def run(hass: HassProcess) -> int:
+    """Keep Home Assistant running, starting it again when it restarts itself, until told."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -353,26 +326,42 @@ async def run(process: subprocess.Popen[bytes]) -> int:
     if EARLY_SIGNALS:
         stop.set()
     async with aiohttp.ClientSession() as session:
-        setup = asyncio.create_task(provision(Client(session)))
-        ended = asyncio.create_task(watch(process))
-        stopped = asyncio.create_task(stop.wait())
-        waiting = {setup, ended, stopped}
-        try:
-            done, waiting = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
-            if setup in done:
-                if (error := setup.exception()) is not None:
-                    print(f"\n==> Could not set up the development state: {error}", flush=True)
-                    print(f"==> Home Assistant keeps running; delete {CONFIG.parent} to retry.")
-                else:
-                    print(banner(setup.result()), flush=True)
-                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in waiting:
-                task.cancel()
-    if process.poll() is not None:
-        print(f"==> Home Assistant exited with code {process.returncode}", flush=True)
-        return process.returncode or 1
-    return 0
+        first = True
+        while True:
+            await serve(hass, Client(session), stop, first=first)
+            if stop.is_set() or (code := hass.returncode()) is None:
+                return 0
+            if code != RESTART_EXIT_CODE:
+                print(f"==> Home Assistant exited with code {code}", flush=True)
+                return code or 1
+            # Settings → Restart, a new HTTP configuration or a reverted one: hass asks to be
+            # started again, as a supervisor or container would.
+            print("==> Home Assistant restarted itself: starting it again", flush=True)
+            hass.stop()  # reaps it and whatever it left in its process group
+            start(hass)
+            first = False
+
+
+def start(hass: HassProcess) -> None:
+    """Start Home Assistant, giving our HTTP settings another trial if it reverted them."""
+    if hass.retry_reverted_http_trial():
+        print(
+            f"==> Home Assistant had reverted the unconfirmed HTTP settings ({HOST}:{PORT}); "
+            "trying them again",
+            flush=True,
+        )
+    hass.start()
+
+
+def stop(hass: HassProcess) -> None:
+    """Stop Home Assistant, whatever more signals come meanwhile."""
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not leave it running
+        signal.signal(sig, signal.SIG_IGN)
+    if hass.process is not None and hass.returncode() is None:
+        print("\n==> Stopping Home Assistant ...", flush=True)
+    if hass.stop() == -signal.SIGKILL:
+        print("==> Home Assistant did not stop in time and was killed", flush=True)
+    print("==> Home Assistant stopped", flush=True)
 
 
 def main() -> int:
@@ -389,12 +378,12 @@ def main() -> int:
     # Remember a Ctrl-C that comes before the event loop handles signals: stop right away.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda sig, _frame: EARLY_SIGNALS.append(sig))
-    process = start_hass()
+    hass = HassProcess(CONFIG, PORT)
+    start(hass)
     try:
-        return asyncio.run(run(process))
+        return asyncio.run(run(hass))
     finally:
-        stop_hass(process)
-        print("==> Home Assistant stopped", flush=True)
+        stop(hass)
 
 
 if __name__ == "__main__":

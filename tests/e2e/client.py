@@ -2,12 +2,9 @@
 
 import asyncio
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import aiohttp
-
-if TYPE_CHECKING:
-    from .conftest import HassProcess
 
 CLIENT_ID = "http://127.0.0.1/"
 
@@ -22,23 +19,6 @@ class HassClient:
         self.token = ""
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self._ids = itertools.count(1)
-
-    async def wait_until_up(self, process: HassProcess, seconds: float = 240) -> None:
-        """Wait for the HTTP server to answer."""
-        for _ in range(int(seconds * 4)):
-            assert process.process is not None
-            if process.process.poll() is not None:
-                msg = f"Home Assistant exited early:\n{process.log()[-4000:]}"
-                raise AssertionError(msg)
-            try:
-                async with self.session.get(f"{self.url}/api/onboarding") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.25)
-        msg = f"Home Assistant did not answer:\n{process.log()[-4000:]}"
-        raise AssertionError(msg)
 
     async def onboard(self) -> None:
         """Create the owner through onboarding and log in."""
@@ -74,15 +54,6 @@ class HassClient:
             if reply.get("id") == message_id:
                 assert reply["success"], reply
                 return reply["result"]
-
-    async def wait_until_running(self) -> None:
-        """Wait for start-up to finish, so stopping it later is clean."""
-        for _ in range(480):
-            if (await self.command({"type": "get_config"}))["state"] == "RUNNING":
-                return
-            await asyncio.sleep(0.25)
-        msg = "Home Assistant did not finish starting"
-        raise AssertionError(msg)
 
     async def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         """POST JSON with the access token."""

@@ -1,9 +1,12 @@
 """scripts/develop as a newcomer runs it: onboarded, a profile, a speaker, Ctrl-C, run again."""
 
 from collections.abc import Iterator
+import contextlib
+import json
 import os
 from pathlib import Path
 import signal
+import socket
 import subprocess
 import time
 
@@ -30,6 +33,54 @@ def hass_pids(config: Path) -> list[int]:
         if str(config).encode() in args:
             pids.append(int(cmdline.parent.name))
     return pids
+
+
+def listening(pids: list[int]) -> set[tuple[str, int]]:
+    """Return the addresses and ports the processes listen on, read from /proc."""
+    inodes = set()
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):  # closed meanwhile
+                if (target := str(fd.readlink())).startswith("socket:["):
+                    inodes.add(target.removeprefix("socket:[").removesuffix("]"))
+    found = set()
+    for table, family in (("tcp", socket.AF_INET), ("tcp6", socket.AF_INET6)):
+        for row in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+            fields = row.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state != "0A" or inode not in inodes:  # 0A: LISTEN
+                continue
+            address, port = local.split(":")
+            raw = bytes.fromhex(address)  # 32-bit words, little-endian here
+            raw = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+            found.add((socket.inet_ntop(family, raw), int(port, 16)))
+    return found
+
+
+def revert_http_settings(config: Path, spare_port: int) -> None:
+    """Leave the HTTP store as Home Assistant does when nobody confirms its trial in time."""
+    path = config / ".storage" / "http"
+    stored = json.loads(path.read_text())
+    ours = stored["data"]["stable"]
+    # Home Assistant would fall back to its defaults on port 8123; a spare port here, so that a
+    # failing test cannot take a port someone else may use.
+    stable = {key: value for key, value in ours.items() if key != "server_host"}
+    stored["data"] |= {
+        "stable": stable | {"server_port": spare_port},
+        "pending": ours | {"error": "not_promoted", "error_message": None},
+    }
+    path.write_text(json.dumps(stored))
+
+
+async def assert_confirmed_on_loopback(client: HassClient, config: Path, port: int) -> None:
+    """Check no HTTP trial is pending, the settings are ours, and hass listens on nothing else."""
+    settings = await client.command({"type": "http/config"})
+    assert settings["pending"] is None
+    assert settings["revert_at"] is None
+    assert settings["active_config_type"] == "stable"
+    assert settings["stable"]["server_host"] == ["127.0.0.1"]
+    assert settings["stable"]["server_port"] == port
+    assert listening(hass_pids(config)) == {("127.0.0.1", port)}
 
 
 class Develop:
@@ -112,11 +163,14 @@ async def test_develop_serves_a_profile_and_restarts_from_its_state(
     config, port = tmp_path / "config", free_port()
     url = f"http://127.0.0.1:{port}"
     runs.append(first := Develop(config, port))
-    assert "created profile 'Dev mat'" in first.wait_for("is running (")
+    ready = first.wait_for("is running (")
+    assert "created profile 'Dev mat'" in ready
+    assert "confirmed the HTTP server settings (127.0.0.1" in ready
     password = first.wait_for("Password:").split()[-1]
 
     async with aiohttp.ClientSession() as session:
         client = await log_in(session, url, password)
+        await assert_confirmed_on_loopback(client, config, port)
         devices = await client.command({"type": "config/device_registry/list"})
         assert "Dev mat" in {device["name"] for device in devices}
         response = await client.command(
@@ -129,14 +183,33 @@ async def test_develop_serves_a_profile_and_restarts_from_its_state(
             }
         )
         assert response["response"]["guidance"] == "playing"
+        played = (config / "dev_speaker" / "last.mp3").read_bytes()
+        assert abs(mp3_duration(played) - 60) < 0.1
+
+        # What Home Assistant does five minutes after a start with unconfirmed HTTP settings:
+        # mark them reverted and restart, to come back on its defaults.
+        revert_http_settings(config, free_port())
+        assert client.ws is not None  # the restart may close it before any reply
+        restart = {"type": "call_service", "domain": "homeassistant", "service": "restart"}
+        await client.ws.send_json({"id": 999} | restart)
         await client.close()
-    played = (config / "dev_speaker" / "last.mp3").read_bytes()
-    assert abs(mp3_duration(played) - 60) < 0.1
+
+    first.wait_for("Home Assistant restarted itself: starting it again")
+    assert "trying them again" in first.wait_for("reverted the unconfirmed HTTP settings")
+    assert "confirmed the HTTP server settings" in first.wait_for("is running again on")
+    async with aiohttp.ClientSession() as session:
+        client = await log_in(session, url, password)
+        await assert_confirmed_on_loopback(client, config, port)
+        await client.close()
 
     assert first.interrupt() == 0
     assert hass_pids(config) == []
     assert "Home Assistant stopped" in "".join(first.output)
+    stored = json.loads((config / ".storage" / "http").read_text())["data"]
+    assert stored["pending"] is None
+    assert stored["stable"]["server_host"] == ["127.0.0.1"]
 
     runs.append(second := Develop(config, port))
     assert "reused the existing state" in second.wait_for("is running (")
+    assert listening(hass_pids(config)) == {("127.0.0.1", port)}
     assert second.interrupt() == 0

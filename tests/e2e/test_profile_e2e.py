@@ -44,5 +44,5 @@ async def test_profile_created_through_the_http_api(
 
     assert hass_process.stop() == 0
     # Some default integrations complain about binaries this machine lacks (ffmpeg); ours must not.
-    errors = [line for line in hass_process.log().splitlines() if " ERROR " in line]
+    errors = [line for line in hass_process.output().splitlines() if " ERROR " in line]
     assert not [line for line in errors if "acupressure_mat" in line], errors

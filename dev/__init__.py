@@ -1,0 +1,1 @@
+"""Development-only pieces: the dev speaker integration and the Home Assistant launcher."""
