@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigEntryState
+from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .helpers import advance, call, state
+from .helpers import advance, call, event_log, state
 
 START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
 KEY = f"{DOMAIN}.01JMATPROFILE0000000000000"
@@ -255,3 +255,42 @@ async def test_a_store_from_a_newer_version_is_left_alone(
     assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
     assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
     assert hass_storage[KEY]["version"] == 2
+
+
+async def _disable_and_enable(hass: HomeAssistant, entry: MockConfigEntry, later: Any) -> None:
+    """Disable the profile, let time pass, enable it again."""
+    await hass.config_entries.async_set_disabled_by(entry.entry_id, ConfigEntryDisabler.USER)
+    await later()
+    await hass.config_entries.async_set_disabled_by(entry.entry_id, None)
+
+
+async def _unload_and_load(hass: HomeAssistant, entry: MockConfigEntry, later: Any) -> None:
+    """Unload the profile (as a reload after new options does), let time pass, load it again."""
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await later()
+    assert await hass.config_entries.async_setup(entry.entry_id)
+
+
+@pytest.mark.parametrize("away", [_disable_and_enable, _unload_and_load])
+async def test_session_that_ended_while_unloaded_completes_once(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    frozen: FrozenDateTimeFactory,
+    away: Any,
+) -> None:
+    await call(hass, "start_session", minutes=10)
+    seen = event_log(hass)
+
+    async def later() -> None:
+        frozen.tick(timedelta(minutes=30))
+
+    await away(hass, init_integration, later)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.LOADED
+    # Back, the entity first shows its last event again (the start), then the completion fires.
+    assert [kind for kind, _ in seen] == ["started", "completed"]
+    assert seen[1][1] == {"minutes": 10.0, "planned_minutes": 10}
+    assert state(hass, "sensor.session_state") == "idle"
+    assert state(hass, "sensor.sessions_completed") == "1"
+    await advance(hass, frozen, minutes=30)
+    assert [kind for kind, _ in seen] == ["started", "completed"]
