@@ -1,4 +1,4 @@
-"""Restarts, storage recovery, day rollover, diagnostics and removal."""
+"""Restarts, reloads, storage recovery, day rollover and removal."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,10 +10,6 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.components.diagnostics import (
-    get_diagnostics_for_config_entry,
-)
-from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.acupressure_mat.const import DOMAIN
 
@@ -204,18 +200,6 @@ async def test_time_zone_change_is_followed(
     await hass.config.async_update(time_zone="America/New_York")
     await hass.async_block_till_done()
     assert init_integration.runtime_data.runtime.profile.settings.tz.key == "America/New_York"
-
-
-async def test_diagnostics_redact_notes(
-    hass: HomeAssistant, init_integration: MockConfigEntry, hass_client: ClientSessionGenerator
-) -> None:
-    await call(hass, "log_pain", rating=5, note="after the fall")
-    await call(hass, "start_session", minutes=10)
-    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, init_integration)
-    assert "after the fall" not in str(diagnostics)
-    assert diagnostics["recent"]["pain"][0]["note"] == "**REDACTED**"
-    assert diagnostics["counts"] == {"sessions": 0, "pain": 1}
-    assert diagnostics["running"]["planned_minutes"] == 10
 
 
 async def test_removal_deletes_the_stored_history(
