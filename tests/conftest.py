@@ -1,9 +1,12 @@
 """Fixtures shared by the integration tests."""
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
@@ -11,11 +14,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
+from custom_components.acupressure_mat import PLATFORMS
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .helpers import START
+from .fake_speaker import Speakers, async_setup_speakers
+from .helpers import PROFILE_DATA, START, add
 
-PROFILE_DATA = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
+EVENING = datetime.fromisoformat("2026-11-24T21:00:00+01:00")
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +39,13 @@ def frozen(freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
     """Start the clock at a known evening; modules use it for every test."""
     freezer.move_to(START)
     return freezer
+
+
+@pytest.fixture
+def evening(frozen: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
+    """Move the clock on to 21:00, for an evening with a session behind it."""
+    frozen.move_to(EVENING)
+    return frozen
 
 
 @pytest.fixture
@@ -61,13 +73,49 @@ def mock_config_entry(options: dict[str, Any]) -> MockConfigEntry:
 
 
 @pytest.fixture
+def platforms() -> list[Platform]:
+    """Platforms to set up; a platform's snapshot test narrows this to its own."""
+    return PLATFORMS
+
+
+@pytest.fixture
 async def init_integration(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, platforms: list[Platform]
 ) -> MockConfigEntry:
     """Set up Home Assistant with the profile loaded."""
     await hass.config.async_set_time_zone("Europe/Berlin")
     assert await async_setup_component(hass, "homeassistant", {})
     mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    with patch("custom_components.acupressure_mat.PLATFORMS", platforms):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
     return mock_config_entry
+
+
+@pytest.fixture
+async def assist(hass: HomeAssistant) -> None:
+    """Set up Home Assistant with Assist, before any profile."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await hass.async_block_till_done()
+
+
+@pytest.fixture
+async def anna(
+    hass: HomeAssistant, assist: None, mock_config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Load Anna's mat after Assist."""
+    return await add(hass, mock_config_entry)
+
+
+@pytest.fixture
+async def speakers(hass: HomeAssistant) -> Speakers:
+    """Set up the two fake speakers before the profile."""
+    return await async_setup_speakers(hass)
+
+
+@pytest.fixture
+async def setup(speakers: Speakers, init_integration: MockConfigEntry) -> Speakers:
+    """Speakers first, then the profile."""
+    return speakers

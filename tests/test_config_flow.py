@@ -109,3 +109,14 @@ async def test_reconfigure_renames(hass: HomeAssistant, init_integration: MockCo
     assert result["reason"] == "reconfigure_successful"
     assert init_integration.title == "Anna's pad"
     assert init_integration.data["name"] == "Anna's pad"
+
+
+async def test_reconfigure_may_change_the_case_of_its_own_name(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    result = await init_integration.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"name": "ANNA'S MAT"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert init_integration.title == "ANNA'S MAT"

@@ -1,49 +1,110 @@
-"""Restarts, reloads, storage recovery, day rollover and removal."""
+"""The running session: its timers and completion, across restarts and reloads."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryDisabler, ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.acupressure_mat.const import DOMAIN
+from .helpers import (
+    KEY,
+    START,
+    advance,
+    call,
+    event_log,
+    running,
+    start_home,
+    state,
+    stored_profile,
+)
 
-from .helpers import advance, call, event_log, state
-
-START = datetime.fromisoformat("2026-11-24T20:00:00+01:00")
-KEY = f"{DOMAIN}.01JMATPROFILE0000000000000"
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
-def stored_profile(running: dict[str, Any] | None, **extra: Any) -> dict[str, Any]:
-    """Return a stored file as the integration writes it."""
-    data = {"ramp_level": 9, "sessions": [], "pain": [], "running": running} | extra
-    return {"version": 1, "minor_version": 1, "key": KEY, "data": data}
-
-
-def running(
-    started: datetime, planned: int, *, paused_after: float | None = None
-) -> dict[str, Any]:
-    """Describe a running session, active or paused after some seconds."""
-    return {
-        "started_at": started.isoformat(),
-        "planned_minutes": planned,
-        "active_before": paused_after or 0.0,
-        "resumed_at": None if paused_after is not None else started.isoformat(),
+async def test_ramped_session_runs_to_completion(
+    hass: HomeAssistant, init_integration: MockConfigEntry, frozen: FrozenDateTimeFactory
+) -> None:
+    events = event_log(hass)
+    assert state(hass, "sensor.session_state") == "idle"
+    assert state(hass, "sensor.next_session_length") == "5"
+    response = await call(hass, "start_session", response=True)
+    assert response == {
+        "planned_minutes": 5,
+        "ends_at": "2026-11-24T20:05:00+01:00",
         "ramped": True,
+        "guidance": "none",
     }
+    assert state(hass, "sensor.session_state") == "active"
+    assert state(hass, "binary_sensor.session_running") == "on"
+    assert state(hass, "sensor.session_remaining") == "5"
+    assert state(hass, "sensor.session_length") == "5"
+    assert state(hass, "sensor.session_ends") == "2026-11-24T19:05:00+00:00"
+    await advance(hass, frozen, seconds=61)
+    assert state(hass, "sensor.session_remaining") == "4"
+    await advance(hass, frozen, minutes=4)
+    assert state(hass, "sensor.session_state") == "idle"
+    assert state(hass, "sensor.session_remaining") == "unknown"
+    assert state(hass, "sensor.session_ends") == "unknown"
+    assert state(hass, "sensor.sessions_completed") == "1"
+    assert state(hass, "sensor.minutes_today") == "5.0"
+    assert state(hass, "sensor.next_session_length") == "7"
+    assert state(hass, "sensor.streak") == "1"
+    assert state(hass, "sensor.last_session") == "2026-11-24T19:05:00+00:00"
+    assert [kind for kind, _ in events] == ["started", "completed"]
+    assert events[0][1] == {"planned_minutes": 5}
+    assert events[1][1] == {"minutes": 5.0, "planned_minutes": 5}
 
 
-async def start_home(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Set up the profile as Home Assistant does at start-up."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+async def test_pause_resume_extend_stop(
+    hass: HomeAssistant, init_integration: MockConfigEntry, frozen: FrozenDateTimeFactory
+) -> None:
+    events = event_log(hass)
+    await call(hass, "start_session", minutes=10)
+    await advance(hass, frozen, minutes=3)
+    await call(hass, "pause_session")
+    assert state(hass, "sensor.session_state") == "paused"
+    assert state(hass, "sensor.session_ends") == "unknown"
+    assert state(hass, "sensor.session_remaining") == "7"
+    await advance(hass, frozen, minutes=30)
+    assert state(hass, "sensor.session_state") == "paused"
+    assert state(hass, "sensor.session_remaining") == "7"
+    response = await call(hass, "extend_session", response=True, minutes=5)
+    assert response == {"planned_minutes": 15, "ends_at": None}
+    await call(hass, "resume_session")
+    assert state(hass, "sensor.session_remaining") == "12"
+    await advance(hass, frozen, minutes=2, seconds=30)
+    response = await call(hass, "stop_session", response=True)
+    assert response == {"minutes": 5.5, "outcome": "stopped"}
+    assert state(hass, "sensor.session_state") == "idle"
+    assert state(hass, "sensor.minutes_today") == "5.5"
+    assert state(hass, "sensor.sessions_completed") == "0"
+    assert state(hass, "sensor.next_session_length") == "5"
+    kinds = [kind for kind, _ in events]
+    assert kinds == ["started", "paused", "extended", "resumed", "stopped"]
+    assert events[2][1] == {"minutes": 5, "planned_minutes": 15}
+    assert events[4][1] == {"minutes": 5.5, "planned_minutes": 15}
+
+
+async def test_an_action_after_the_end_finds_the_session_completed(
+    hass: HomeAssistant, init_integration: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    await call(hass, "start_session", minutes=5)
+    # Past the end, before the end timer has run: the session has completed all the same.
+    freezer.tick(timedelta(minutes=5, seconds=1))
+    with pytest.raises(ServiceValidationError) as refused:
+        await call(hass, "extend_session", minutes=5)
+    assert refused.value.translation_key == "no_session"
+    assert state(hass, "sensor.session_state") == "idle"
+    assert state(hass, "sensor.sessions_completed") == "1"
+    assert state(hass, "sensor.next_session_length") == "7"
+    event = hass.states.get("event.anna_s_mat_session")
+    assert event is not None
+    assert event.attributes["event_type"] == "completed"
 
 
 async def test_active_session_keeps_its_planned_end(
@@ -120,41 +181,6 @@ async def test_session_that_ended_while_down_completes_for_automations(
     assert hass_storage[KEY]["data"]["running"] is None
 
 
-@pytest.mark.parametrize(
-    "data", [{"sessions": "garbage"}, {"ramp_level": 5, "sessions": [{"x": 1}], "pain": []}, []]
-)
-async def test_malformed_store_is_set_aside(
-    hass: HomeAssistant,
-    mock_config_entry: MockConfigEntry,
-    hass_storage: dict[str, Any],
-    data: Any,
-) -> None:
-    hass_storage[KEY] = {"version": 1, "minor_version": 1, "key": KEY, "data": data}
-    await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.session_state") == "idle"
-    assert state(hass, "sensor.sessions_completed") == "0"
-    issue = ir.async_get(hass).async_get_issue(
-        DOMAIN, f"malformed_store_{mock_config_entry.entry_id}"
-    )
-    assert issue is not None
-    assert issue.translation_key == "malformed_store"
-    assert hass_storage[KEY]["data"]["sessions"] == []
-
-
-async def test_store_migrates_from_minor_version_0(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry, hass_storage: dict[str, Any]
-) -> None:
-    pain = {
-        "logged_at": "2026-11-24T18:00:00+00:00",
-        "rating": 3,
-        "area": "feet",
-        "moment": "before",
-    }
-    hass_storage[KEY] = stored_profile(None, pain=[pain]) | {"minor_version": 0}
-    await start_home(hass, mock_config_entry)
-    assert state(hass, "sensor.last_pain_rating") == "3"
-
-
 async def test_new_mat_day_refreshes_by_itself(
     hass: HomeAssistant, init_integration: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
@@ -172,46 +198,6 @@ async def test_new_mat_day_refreshes_by_itself(
     assert state(hass, "sensor.next_session_length") == "5"
 
 
-async def test_streak_milestone_follows_the_completed_event(
-    hass: HomeAssistant, init_integration: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    freezer.move_to(START)
-    kinds: list[str] = []
-    hass.bus.async_listen(
-        "state_changed",
-        lambda e: (
-            e.data["entity_id"] == "event.anna_s_mat_session"
-            and kinds.append(e.data["new_state"].attributes.get("event_type"))
-        ),
-    )
-    await call(hass, "log_session", minutes=6, ended_at="2026-11-22T21:00:00")
-    await call(hass, "log_session", minutes=6, ended_at="2026-11-23T21:00:00")
-    await call(hass, "start_session", minutes=5)
-    await advance(hass, freezer, minutes=5)
-    assert kinds == ["started", "completed", "streak_milestone"]
-    assert hass.states.get("event.anna_s_mat_session").attributes["streak"] == 3
-    assert state(hass, "sensor.longest_streak") == "3"
-
-
-async def test_time_zone_change_is_followed(
-    hass: HomeAssistant, init_integration: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    freezer.move_to(START)
-    await hass.config.async_update(time_zone="America/New_York")
-    await hass.async_block_till_done()
-    assert init_integration.runtime_data.runtime.profile.settings.tz.key == "America/New_York"
-
-
-async def test_removal_deletes_the_stored_history(
-    hass: HomeAssistant, init_integration: MockConfigEntry, hass_storage: dict[str, Any]
-) -> None:
-    await call(hass, "log_pain", rating=5)
-    assert KEY in hass_storage
-    await hass.config_entries.async_remove(init_integration.entry_id)
-    await hass.async_block_till_done()
-    assert KEY not in hass_storage
-
-
 async def test_events_of_actions_during_start_up_wait_for_it(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
@@ -227,18 +213,6 @@ async def test_events_of_actions_during_start_up_wait_for_it(
     assert event is not None
     assert event.attributes["event_type"] == "pain_logged"
     assert event.attributes["rating"] == 5
-
-
-async def test_a_store_from_a_newer_version_is_left_alone(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry, hass_storage: dict[str, Any]
-) -> None:
-    # After a downgrade: refuse to load rather than overwrite what a newer version wrote.
-    hass_storage[KEY] = stored_profile(None) | {"version": 2}
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    mock_config_entry.add_to_hass(hass)
-    assert not await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
-    assert hass_storage[KEY]["version"] == 2
 
 
 async def _disable_and_enable(hass: HomeAssistant, entry: MockConfigEntry, later: Any) -> None:
