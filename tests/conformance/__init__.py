@@ -1,0 +1,1 @@
+"""The rules hassfest and HACS apply to a custom integration, rewritten from their sources."""
