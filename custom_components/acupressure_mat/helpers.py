@@ -18,7 +18,11 @@ def mat_error(key: str, **placeholders: str) -> ServiceValidationError:
 
 def refusal(err: ProfileError) -> ServiceValidationError:
     """Translate an engine refusal into the error users see."""
-    return mat_error(err.key, **err.placeholders)
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=err.key,
+        translation_placeholders=err.placeholders,
+    )
 
 
 def iso(value: datetime | None) -> str | None:
