@@ -77,3 +77,18 @@ async def test_the_insomnia_routine_runs(
     await advance(hass, freezer, minutes=5)
     assert state(hass, "sensor.session_state") == "idle"
     assert len(lights_off) == 1
+
+
+async def test_insights_response_example_has_the_response_shape(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    (example,) = examples("pain_average_30d")
+    response = await hass.services.async_call(
+        "acupressure_mat", "get_insights", {}, blocking=True, return_response=True
+    )
+    assert isinstance(response, dict)
+    assert set(example) == set(response)
+    assert example["sleep"] == response["sleep"]
+    assert len(example["weeks"]) + 9 == len(response["weeks"])
+    assert {frozenset(week) for week in example["weeks"]} == {frozenset(response["weeks"][0])}
+    assert all(isinstance(week["week_start"], str) for week in example["weeks"])

@@ -133,6 +133,17 @@ class ProfileActions:
         """Return the sessions and ratings of the last days."""
         return self.runtime.profile.history(dt_util.utcnow(), days)
 
+    def insights(self) -> dict[str, Any]:
+        """Return whether the mat helps: pain, relief and practice over days and weeks."""
+        # Sleep needs a sleep entity's history, which a profile does not read yet: no nights.
+        sleep = {
+            "mat_nights": None,
+            "other_nights": None,
+            "mat_nights_count": 0,
+            "other_nights_count": 0,
+        }
+        return self.runtime.profile.insights(dt_util.utcnow()) | {"sleep": sleep}
+
     async def play_guidance(
         self,
         *,

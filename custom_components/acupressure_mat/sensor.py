@@ -1,4 +1,4 @@
-"""Sensors of a mat profile: the session, the ramp, the streak and the pain log."""
+"""Sensors of a mat profile: the session, the ramp, the streak, the pain log and insights."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -47,6 +47,17 @@ def _minutes(
         native_unit_of_measurement=UnitOfTime.MINUTES,
         value_fn=value_fn,
         **kwargs,
+    )
+
+
+def _tenths(key: str, value_fn: Callable[[Readout], Value]) -> MatSensorDescription:
+    """Describe a mean of ratings, shown to 0.1, unknown without enough of them."""
+    return MatSensorDescription(
+        key=key,
+        translation_key=key,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=value_fn,
     )
 
 
@@ -122,6 +133,23 @@ SENSORS: tuple[MatSensorDescription, ...] = (
         translation_key="last_session_at",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda s: s.last_session_at,
+    ),
+    _tenths("pain_average_30d", lambda s: s.pain_average_30d),
+    _tenths("pain_change_30d", lambda s: s.pain_change_30d),
+    _tenths("relief_average", lambda s: s.relief_average),
+    MatSensorDescription(
+        key="sessions_7d",
+        translation_key="sessions_7d",
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=lambda s: s.sessions_7d,
+    ),
+    # A rolling window falls as days leave it: a measurement, not a total that only grows.
+    _minutes(
+        "minutes_7d",
+        lambda s: s.minutes_7d,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
     ),
 )
 

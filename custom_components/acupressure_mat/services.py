@@ -36,6 +36,7 @@ SERVICE_STOP_SESSION = "stop_session"
 SERVICE_LOG_PAIN = "log_pain"
 SERVICE_LOG_SESSION = "log_session"
 SERVICE_GET_HISTORY = "get_history"
+SERVICE_GET_INSIGHTS = "get_insights"
 SERVICE_PLAY_GUIDANCE = "play_guidance"
 SERVICE_STOP_GUIDANCE = "stop_guidance"
 
@@ -179,6 +180,11 @@ async def _get_history(call: ServiceCall) -> ServiceResponse:
     return _actions(call).history(days=call.data[ATTR_DAYS])
 
 
+async def _get_insights(call: ServiceCall) -> ServiceResponse:
+    """Return the insights."""
+    return _actions(call).insights()
+
+
 async def _play_guidance(call: ServiceCall) -> None:
     """Play guidance without a session."""
     data = call.data
@@ -207,6 +213,7 @@ SERVICES: dict[str, tuple[Handler, vol.Schema, SupportsResponse]] = {
     SERVICE_LOG_PAIN: (_log_pain, LOG_PAIN_SCHEMA, SupportsResponse.OPTIONAL),
     SERVICE_LOG_SESSION: (_log_session, LOG_SESSION_SCHEMA, SupportsResponse.NONE),
     SERVICE_GET_HISTORY: (_get_history, HISTORY_SCHEMA, SupportsResponse.ONLY),
+    SERVICE_GET_INSIGHTS: (_get_insights, PROFILE_SCHEMA, SupportsResponse.ONLY),
     SERVICE_PLAY_GUIDANCE: (_play_guidance, PLAY_SCHEMA, SupportsResponse.NONE),
     SERVICE_STOP_GUIDANCE: (_stop_guidance, STOP_GUIDANCE_SCHEMA, SupportsResponse.NONE),
 }

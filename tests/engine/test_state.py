@@ -195,3 +195,57 @@ def test_malformed_missing_and_wrong_shape() -> None:
         MatProfile.from_dict({"ramp_level": 5}, Settings())
     with pytest.raises(TypeError):
         MatProfile.from_dict([], Settings())  # type: ignore[arg-type]
+
+
+def test_insights_follow_every_change_and_each_mat_day() -> None:
+    profile = MatProfile(Settings(tz=BERLIN, day_starts_at=4))
+    now = datetime(2025, 6, 2, 21, 0, tzinfo=BERLIN)
+    empty = profile.readout(now)
+    assert (empty.pain_average_30d, empty.pain_change_30d, empty.relief_average) == (None,) * 3
+    assert (empty.sessions_7d, empty.minutes_7d) == (0, 0.0)
+    for day in range(3):
+        start = now - day * DAY - 30 * MIN
+        profile.log_pain(now, rating=6, moment=Moment.BEFORE, logged_at=start - MIN)
+        profile.log_session(now, minutes=15, ended_at=start + 15 * MIN)
+        profile.log_pain(now, rating=3, moment=Moment.AFTER, logged_at=start + 16 * MIN)
+    shown = profile.readout(now)
+    assert (shown.pain_average_30d, shown.relief_average) == (6.0, 3.0)
+    assert (shown.sessions_7d, shown.minutes_7d) == (3, 45.0)
+    # A logged session and rating show at once, on the same mat day: relief 6 - 0 joins in.
+    profile.log_session(now, minutes=5)
+    assert profile.readout(now).relief_average == 3.0
+    profile.log_pain(now, rating=0, moment=Moment.AFTER)
+    shown = profile.readout(now)
+    assert (shown.sessions_7d, shown.minutes_7d, shown.relief_average) == (4, 50.0, 3.8)
+    # The oldest of them leaves the 7 mat days when the eighth mat day begins.
+    late = datetime(2025, 6, 7, 3, 59, tzinfo=BERLIN)
+    assert profile.readout(late).sessions_7d == 4
+    assert profile.next_change(late) == datetime(2025, 6, 7, 4, 0, tzinfo=BERLIN)
+    assert profile.readout(late + MIN).sessions_7d == 3
+    # And the ratings leave the 30 days as time goes on.
+    assert profile.readout(now + 27 * DAY).pain_average_30d == 6.0
+    assert profile.readout(now + 28 * DAY).pain_average_30d is None
+
+
+def test_insights_response() -> None:
+    profile = filled()
+    response = profile.insights(T0 + 5 * MIN)
+    assert set(response) == {
+        "pain_average_30d",
+        "pain_change_30d",
+        "relief_average",
+        "sessions_7d",
+        "minutes_7d",
+        "areas",
+        "weeks",
+    }
+    assert response["areas"] == {"feet": 2.0}
+    assert (response["sessions_7d"], response["minutes_7d"]) == (2, 17.0)
+    assert len(response["weeks"]) == 12
+    assert response["weeks"][-1] == {
+        "week_start": "2025-06-02",
+        "sessions": 1,
+        "minutes": 7.0,
+        "pain_average": None,
+    }
+    assert response["weeks"][-2]["sessions"] == 1

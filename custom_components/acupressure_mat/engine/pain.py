@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .vocabulary import Moment
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
     from datetime import datetime
 
     from .model import PainRecord, SessionRecord
@@ -69,14 +69,19 @@ def session_relief(session: SessionRecord, pain: Sequence[PainRecord]) -> int | 
     return _Ratings(pain).relief(session)
 
 
-def latest_relief(sessions: Sequence[SessionRecord], pain: Sequence[PainRecord]) -> int | None:
-    """Return the relief of the latest-ending session that has both ratings."""
+def reliefs(sessions: Sequence[SessionRecord], pain: Iterable[PainRecord]) -> Iterator[int]:
+    """Yield the relief of every session that has both ratings, latest-ending first."""
     ratings = _Ratings(pain)
+    # Lazily, so a caller that wants the latest few stops walking back early.
     for session in sorted(sessions, key=attrgetter("ended_at"), reverse=True):
         relief = ratings.relief(session)
         if relief is not None:
-            return relief
-    return None
+            yield relief
+
+
+def latest_relief(sessions: Sequence[SessionRecord], pain: Sequence[PainRecord]) -> int | None:
+    """Return the relief of the latest-ending session that has both ratings."""
+    return next(reliefs(sessions, pain), None)
 
 
 def relief_after(

@@ -7,7 +7,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self
 
-from . import ramp, streak
+from . import insights, ramp, streak
 from .days import mat_day, next_day_start
 from .model import PainRecord, SessionRecord, Settings, parse_int, require_dict
 from .pain import latest_relief
@@ -37,6 +37,11 @@ class Readout:
     minutes_today: float
     sessions_completed: int
     last_session_at: datetime | None
+    pain_average_30d: float | None
+    pain_change_30d: float | None
+    relief_average: float | None
+    sessions_7d: int
+    minutes_7d: float
 
 
 class ProfileState:
@@ -64,12 +69,14 @@ class ProfileState:
         """Forget the read-outs derived from the sessions (relief depends on them too)."""
         self._day_minutes: dict[date, float] | None = None
         self._streaks: dict[tuple[str, date], int] = {}
+        self._practice: dict[date, insights.Practice] = {}
         self._pain_changed()
 
     def _pain_changed(self) -> None:
         """Forget the read-outs derived from the ratings."""
         # Deleting a cached_property's value makes the next read compute it again.
         self.__dict__.pop("pain_relief", None)
+        self.__dict__.pop("relief_average", None)
 
     @property
     def state(self) -> SessionState:
@@ -153,6 +160,18 @@ class ProfileState:
         """Return the relief of the latest session that has both ratings."""
         return latest_relief(self.sessions, self.pain)
 
+    @cached_property
+    def relief_average(self) -> float | None:
+        """Return the mean relief of the latest sessions that have both ratings."""
+        return insights.relief_average(self.sessions, self.pain)
+
+    def practice_7d(self, now: datetime) -> insights.Practice:
+        """Return the sessions and minutes of the last 7 mat days, cached per mat day."""
+        today = self._day(now)
+        if today not in self._practice:
+            self._practice[today] = insights.last_7_days(self.sessions, now, self.settings)
+        return self._practice[today]
+
     def next_change(self, now: datetime) -> datetime:
         """Return the next instant a shown value changes: a minute, the end, or a new mat day."""
         settings = self.settings
@@ -163,6 +182,7 @@ class ProfileState:
     def readout(self, now: datetime) -> Readout:
         """Read every shown value."""
         running = self.running
+        practice = self.practice_7d(now)
         return Readout(
             state=self.state,
             session_ends_at=running.ends_at if running else None,
@@ -176,6 +196,12 @@ class ProfileState:
             minutes_today=self.minutes_today(now),
             sessions_completed=self.sessions_completed,
             last_session_at=self.last_session_at,
+            # The 30-day windows move on with time: recomputed at every refresh, by bisection.
+            pain_average_30d=insights.pain_average_30d(self.pain, now),
+            pain_change_30d=insights.pain_change_30d(self.pain, now),
+            relief_average=self.relief_average,
+            sessions_7d=practice.sessions,
+            minutes_7d=practice.minutes,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -202,6 +228,22 @@ class ProfileState:
             pain=[PainRecord.from_dict(p) for p in pain],
             running=None if running is None else RunningSession.from_dict(running),
         )
+
+    def insights(self, now: datetime) -> dict[str, Any]:
+        """Return the `get_insights` response, without sleep, which needs Home Assistant."""
+        shown = self.readout(now)
+        return {
+            "pain_average_30d": shown.pain_average_30d,
+            "pain_change_30d": shown.pain_change_30d,
+            "relief_average": shown.relief_average,
+            "sessions_7d": shown.sessions_7d,
+            "minutes_7d": shown.minutes_7d,
+            "areas": {area.value: mean for area, mean in insights.areas(self.pain, now).items()},
+            "weeks": [
+                week.to_dict()
+                for week in insights.weeks(self.sessions, self.pain, now, self.settings)
+            ],
+        }
 
     def history(self, now: datetime, days: int) -> dict[str, Any]:
         """Return the `get_history` response for the last `days` days."""
