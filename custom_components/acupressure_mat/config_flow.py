@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from homeassistant.config_entries import (
-    ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
     OptionsFlowWithReload,
@@ -44,7 +43,7 @@ from .const import (
     RAMP_KEYS,
     RAMP_MODES,
 )
-from .data import merged_options
+from .data import MatConfigEntry, merged_options
 from .engine.vocabulary import BreathingPattern, GuidanceKind
 
 
@@ -141,7 +140,7 @@ class AcupressureMatConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> OptionsFlowWithReload:
+    def async_get_options_flow(config_entry: MatConfigEntry) -> OptionsFlowWithReload:
         """Return the options flow."""
         return AcupressureMatOptionsFlow()
 
