@@ -13,6 +13,7 @@ from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 from homeassistant.util.json import load_json_object
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
@@ -20,6 +21,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.acupressure_mat.const import DOMAIN
 from custom_components.acupressure_mat.storage import MatStore
 
+# Captured at import, before the test harness swaps it for an in-memory one.
+REAL_WRITE = Store._async_write_data  # noqa: SLF001 - measured as Home Assistant runs it
+ACTIONS = 20
 # One write per entity per transition plus one session_remaining write a minute.
 WRITE_BUDGET = 40
 NOW = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)
@@ -71,7 +75,7 @@ async def longest_stall(stop: asyncio.Event, result: list[float]) -> None:
 
 
 async def test_setup_with_ten_years(hass: HomeAssistant) -> None:
-    """Time setting up a profile with 10 years of daily history and the loop's longest stall."""
+    """Time set-up and actions of a profile with 10 years of history, and the longest stalls."""
     # Real time, not freezer: a frozen clock would stop the loop's timers and the stall probe.
     entry = MockConfigEntry(domain=DOMAIN, title="Anna's mat", data={"name": "Anna's mat"})
     stored = {"version": 1, "minor_version": 1, "data": ten_years(dt_util.utcnow())}
@@ -101,6 +105,20 @@ async def test_setup_with_ten_years(hass: HomeAssistant) -> None:
     assert streak.state == "3650"
     print(f"\nsetup with 10 years: {elapsed * 1000:.0f} ms")
     print(f"longest event-loop stall: {stall[0] * 1000:.0f} ms")
+    # Actions with the real store: written to disk, serialized in the executor.
+    with patch.object(MatStore, "_async_write_data", REAL_WRITE):
+        stop, stall = asyncio.Event(), list[float]()
+        monitor = asyncio.create_task(longest_stall(stop, stall))
+        times = []
+        for _ in range(ACTIONS):
+            started = time.perf_counter()
+            await hass.services.async_call(DOMAIN, "log_pain", {"rating": 4}, blocking=True)
+            times.append(time.perf_counter() - started)
+        stop.set()
+        await monitor
+    times.sort()
+    print(f"log_pain with 10 years, median of {ACTIONS}: {times[ACTIONS // 2] * 1000:.1f} ms")
+    print(f"longest event-loop stall during them: {stall[0] * 1000:.1f} ms")
 
 
 async def test_state_writes_of_a_twenty_minute_session(

@@ -33,6 +33,9 @@ class MatStore(Store[dict[str, Any]]):
             f"{DOMAIN}.{entry_id}",
             minor_version=STORAGE_MINOR_VERSION,
             atomic_writes=True,
+            # Years of history: turn it into JSON in the executor, not on the event loop. Safe,
+            # because the stored forms of records are made once and never changed.
+            serialize_in_event_loop=False,
         )
         self.entry_id = entry_id
 

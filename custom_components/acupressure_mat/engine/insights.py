@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .days import day_start, mat_day
 from .pain import reliefs
+from .timeline import ENDED, LOGGED
 from .vocabulary import Area, Moment
 
 if TYPE_CHECKING:
@@ -24,9 +25,6 @@ RELIEF_SESSIONS = 10
 MIN_RELIEFS = 3
 PRACTICE_DAYS = 7
 WEEKS = 12
-
-ENDED = attrgetter("ended_at")
-LOGGED = attrgetter("logged_at")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

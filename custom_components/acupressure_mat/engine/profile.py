@@ -1,6 +1,5 @@
 """The mat profile's commands: each changes the state and returns its result with its events."""
 
-from bisect import insort
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,7 +18,7 @@ from .errors import (
 from .model import PainRecord, SessionRecord
 from .pain import infer_moment, relief_after
 from .session import RunningSession
-from .state import ENDED, LOGGED, ProfileState
+from .state import ProfileState
 from .vocabulary import MAX_RATING, Area, Moment, Outcome, ProfileEventType
 
 
@@ -121,7 +120,7 @@ class MatProfile(ProfileState):
             outcome=record.outcome,
             planned_minutes=record.planned_minutes,
         )
-        insort(self.sessions, record, key=ENDED)
+        self.session_timeline.insert(record)
         self._sessions_changed()
         after = self.streak(now)
         return tuple(
@@ -173,7 +172,7 @@ class MatProfile(ProfileState):
             started = None if self.running is None else self.running.started_at
             moment = infer_moment(at, self.sessions, started)
         record = PainRecord(logged_at=at, rating=rating, area=area, moment=moment, note=note)
-        insort(self.pain, record, key=LOGGED)
+        self.pain_timeline.insert(record)
         self._pain_changed()
         relief = relief_after(record, self.sessions, self.pain)
         data = {"rating": rating, "area": area.value, "moment": moment.value}

@@ -4,7 +4,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Self
 
 from . import insights, ramp, streak
@@ -12,13 +11,11 @@ from .days import mat_day, next_day_start
 from .model import PainRecord, SessionRecord, Settings, parse_int, require_dict
 from .pain import latest_relief
 from .session import RunningSession
+from .timeline import ENDED, LOGGED, Timeline
 from .vocabulary import Outcome, SessionState
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
-
-ENDED = attrgetter("ended_at")
-LOGGED = attrgetter("logged_at")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,8 +57,11 @@ class ProfileState:
         self.settings = settings
         level = settings.start_minutes if ramp_level is None else ramp_level
         self.ramp_level = ramp.clamp(level, settings)
-        self.sessions: list[SessionRecord] = sorted(sessions, key=ENDED)
-        self.pain: list[PainRecord] = sorted(pain, key=LOGGED)
+        self.session_timeline = Timeline(sessions, ENDED)
+        self.pain_timeline = Timeline(pain, LOGGED)
+        # The sorted lists themselves: read-outs read them, commands insert through the timelines.
+        self.sessions: list[SessionRecord] = self.session_timeline.records
+        self.pain: list[PainRecord] = self.pain_timeline.records
         self.running = running
         self._sessions_changed()
 
@@ -208,8 +208,8 @@ class ProfileState:
         """Return the JSON-safe form for storage."""
         return {
             "ramp_level": self.ramp_level,
-            "sessions": [s.to_dict() for s in self.sessions],
-            "pain": [p.to_dict() for p in self.pain],
+            "sessions": self.session_timeline.forms(),
+            "pain": self.pain_timeline.forms(),
             "running": None if self.running is None else self.running.to_dict(),
         }
 
