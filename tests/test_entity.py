@@ -17,5 +17,5 @@ async def test_each_profile_has_one_service_device_holding_its_entities(
     assert devices[0].entry_type is dr.DeviceEntryType.SERVICE
     entities = er.async_entries_for_config_entry(er.async_get(hass), entry_id)
     assert {e.device_id for e in entities} == {devices[0].id}
-    assert len(entities) == 22
+    assert len(entities) == 23
     assert all(e.unique_id == f"{entry_id}_{e.translation_key}" for e in entities)

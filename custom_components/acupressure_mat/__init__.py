@@ -15,6 +15,7 @@ from .data import MatConfigEntry, MatData, ProfileOptions
 from .guidance import Guidance
 from .runtime import MatRuntime
 from .services import async_setup_services
+from .sleep import SleepTracker
 from .storage import MatStore
 from .texts import async_load_texts
 
@@ -48,11 +49,13 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
         tts_entity=options.tts_entity,
         cues=SpokenCues(hass),
     )
-    actions = ProfileActions(hass, options=options, runtime=runtime, guidance=guidance)
+    sleep = SleepTracker(hass, options.sleep_entity)
+    actions = ProfileActions(hass, options=options, runtime=runtime, guidance=guidance, sleep=sleep)
     entry.runtime_data = MatData(
-        options=options, runtime=runtime, guidance=guidance, actions=actions
+        options=options, runtime=runtime, guidance=guidance, actions=actions, sleep=sleep
     )
     entry.async_on_unload(runtime.async_add_event_listener(guidance.async_on_event))
+    entry.async_on_unload(runtime.async_add_listener(sleep.follow(runtime.profile)))
     entry.async_on_unload(runtime.async_stop)
     entry.async_on_unload(guidance.async_unload)
 

@@ -22,6 +22,7 @@ from .engine.vocabulary import (
 from .guidance import Guidance, GuidanceRequest
 from .helpers import as_utc, mat_error
 from .runtime import MatRuntime
+from .sleep import SleepTracker
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,12 +43,14 @@ class ProfileActions:
         options: ProfileOptions,
         runtime: MatRuntime,
         guidance: Guidance,
+        sleep: SleepTracker,
     ) -> None:
         """Bind the actions to a profile's parts."""
         self.hass = hass
         self.options = options
         self.runtime = runtime
         self.guidance = guidance
+        self.sleep = sleep
 
     def _check_players(self, players: list[str] | None) -> None:
         """Refuse players named in an action that do not exist."""
@@ -133,16 +136,11 @@ class ProfileActions:
         """Return the sessions and ratings of the last days."""
         return self.runtime.profile.history(dt_util.utcnow(), days)
 
-    def insights(self) -> dict[str, Any]:
-        """Return whether the mat helps: pain, relief and practice over days and weeks."""
-        # Sleep needs a sleep entity's history, which a profile does not read yet: no nights.
-        sleep = {
-            "mat_nights": None,
-            "other_nights": None,
-            "mat_nights_count": 0,
-            "other_nights_count": 0,
-        }
-        return self.runtime.profile.insights(dt_util.utcnow()) | {"sleep": sleep}
+    async def insights(self) -> dict[str, Any]:
+        """Return whether the mat helps: pain, relief, practice and sleep, as of now."""
+        profile, now = self.runtime.profile, dt_util.utcnow()
+        await self.sleep.async_refresh(profile.today(now), profile.session_days())
+        return profile.insights(now) | {"sleep": self.sleep.comparison.to_dict()}
 
     async def play_guidance(
         self,

@@ -32,6 +32,7 @@ from .const import (
     CONF_MEDIA_PLAYERS,
     CONF_RAMP_MODE,
     CONF_REST_DAYS_PER_WEEK,
+    CONF_SLEEP_ENTITY,
     CONF_START_MINUTES,
     CONF_STEP_MINUTES,
     CONF_STREAK_MIN_MINUTES,
@@ -158,6 +159,7 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
                 return self.async_create_entry(data=user_input)
             values |= user_input
         tts_default = {"suggested_value": values.get(CONF_TTS_ENTITY)}
+        sleep_default = {"suggested_value": values.get(CONF_SLEEP_ENTITY)}
         schema = vol.Schema(
             _ramp_schema(values)
             | {
@@ -191,6 +193,9 @@ class AcupressureMatOptionsFlow(OptionsFlowWithReload):
                 ): BooleanSelector(),
                 vol.Required(CONF_RAMP_MODE, default=values[CONF_RAMP_MODE]): _select(
                     RAMP_MODES, CONF_RAMP_MODE
+                ),
+                vol.Optional(CONF_SLEEP_ENTITY, description=sleep_default): EntitySelector(
+                    EntitySelectorConfig(domain="sensor")
                 ),
             }
         )

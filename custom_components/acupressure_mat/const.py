@@ -19,6 +19,7 @@ CONF_VOLUME: Final = "volume"
 CONF_TTS_ENTITY: Final = "tts_entity"
 CONF_INSTALL_SENTENCES: Final = "install_sentences"
 CONF_RAMP_MODE: Final = "ramp_mode"
+CONF_SLEEP_ENTITY: Final = "sleep_entity"
 
 RAMP_FIXED: Final = "fixed"
 RAMP_ADAPTIVE: Final = "adaptive"

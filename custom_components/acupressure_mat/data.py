@@ -15,6 +15,7 @@ from .const import (
     CONF_MEDIA_PLAYERS,
     CONF_RAMP_MODE,
     CONF_REST_DAYS_PER_WEEK,
+    CONF_SLEEP_ENTITY,
     CONF_START_MINUTES,
     CONF_STEP_MINUTES,
     CONF_STREAK_MIN_MINUTES,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .actions import ProfileActions
     from .guidance import Guidance
     from .runtime import MatRuntime
+    from .sleep import SleepTracker
 
 type MatConfigEntry = ConfigEntry[MatData]
 
@@ -53,6 +55,7 @@ class ProfileOptions:
     volume: float
     tts_entity: str | None
     install_sentences: bool
+    sleep_entity: str | None
 
     @classmethod
     def from_entry(cls, entry: ConfigEntry) -> Self:
@@ -66,6 +69,7 @@ class ProfileOptions:
             volume=float(values[CONF_VOLUME]),
             tts_entity=values.get(CONF_TTS_ENTITY) or None,
             install_sentences=bool(values[CONF_INSTALL_SENTENCES]),
+            sleep_entity=values.get(CONF_SLEEP_ENTITY) or None,
         )
 
     def settings(self) -> Settings:
@@ -91,6 +95,7 @@ class MatData:
     runtime: MatRuntime
     guidance: Guidance
     actions: ProfileActions
+    sleep: SleepTracker
 
 
 def loaded_profile(hass: HomeAssistant, entry_id: str | None) -> MatConfigEntry:

@@ -161,6 +161,7 @@ async def async_setup_entry(
 ) -> None:
     """Add the profile's sensors."""
     async_add_entities(MatSensor(entry=entry, description=desc) for desc in SENSORS)
+    async_add_entities([MatSleepSensor(entry=entry, description=SLEEP)])
 
 
 class MatSensor(MatEntity, SensorEntity):
@@ -181,3 +182,44 @@ class MatSensor(MatEntity, SensorEntity):
     def shown(self) -> tuple[Value, tuple[tuple[str, Any], ...]]:
         """Return the value and attributes."""
         return self.native_value, tuple(sorted((self.extra_state_attributes or {}).items()))
+
+
+SLEEP = SensorEntityDescription(
+    key="sleep_on_mat_nights",
+    translation_key="sleep_on_mat_nights",
+    state_class=SensorStateClass.MEASUREMENT,
+    suggested_display_precision=1,
+)
+
+
+class MatSleepSensor(MatEntity, SensorEntity):
+    """The sleep sensor's mean on mat nights, with the other nights in its attributes."""
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the comparison too, which the recorder's statistics refresh."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self.data.sleep.async_add_listener(self._async_changed))
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the mean on mat nights, unknown until both sides have 3 nights."""
+        return self.data.sleep.comparison.mat_nights
+
+    @property
+    def native_unit_of_measurement(self) -> str | None:
+        """Return the sleep sensor's unit."""
+        return self.data.sleep.unit
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any]:
+        """Return the other nights' mean and both counts."""
+        comparison = self.data.sleep.comparison
+        return {
+            "other_nights": comparison.other_nights,
+            "mat_nights": comparison.mat_nights_count,
+            "other_nights_count": comparison.other_nights_count,
+        }
+
+    def shown(self) -> tuple[object, ...]:
+        """Return the comparison and the unit."""
+        return self.data.sleep.comparison, self.data.sleep.unit

@@ -182,7 +182,7 @@ async def _get_history(call: ServiceCall) -> ServiceResponse:
 
 async def _get_insights(call: ServiceCall) -> ServiceResponse:
     """Return the insights."""
-    return _actions(call).insights()
+    return await _actions(call).insights()
 
 
 async def _play_guidance(call: ServiceCall) -> None:
