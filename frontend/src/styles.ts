@@ -40,6 +40,8 @@ export const styles = css`
   .trend { margin-top: 12px; }
   .trend svg { width: 100%; height: 40px; }
   .trend polyline { fill: none; stroke: var(--accent-color, var(--primary-color)); stroke-width: 2; }
+  /* Zero-length round-capped lines: dots that stay round in the stretched drawing. */
+  .trend line { stroke: var(--accent-color, var(--primary-color)); stroke-width: 6; stroke-linecap: round; }
   .warning { color: var(--warning-color); }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (prefers-reduced-motion: reduce) {

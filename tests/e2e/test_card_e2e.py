@@ -1,0 +1,131 @@
+"""The mat card in a real browser: idle, start, count down, pause, rate pain, screenshots."""
+
+from pathlib import Path
+import re
+from typing import Any
+
+import pytest
+
+from .client import CLIENT_ID, HassClient
+from .conftest import ROOT
+
+playwright = pytest.importorskip("playwright.async_api")
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.timeout(240),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="scripts/setup installs Chromium"),
+]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+DASHBOARD = "mat-card"
+CARD_URL = "/acupressure_mat/acupressure-mat-card.js"
+CLOCK = re.compile(r"^\d+:\d\d / \d+:\d\d$")
+
+
+@pytest.fixture
+def extra_configuration() -> str:
+    """Serve the frontend, with dashboards in storage mode."""
+    return "frontend:\n"
+
+
+async def prepare(client: HassClient) -> str:
+    """Finish onboarding, add a profile and a dashboard with the card; return the entry id."""
+    for step, body in (
+        ("core_config", {}),
+        ("analytics", {}),
+        ("integration", {"client_id": CLIENT_ID, "redirect_uri": f"{CLIENT_ID}?auth_callback=1"}),
+    ):
+        await client.post(f"/api/onboarding/{step}", body)
+    flow = await client.post("/api/config/config_entries/flow", {"handler": "acupressure_mat"})
+    data = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
+    result = await client.post(f"/api/config/config_entries/flow/{flow['flow_id']}", data)
+    await client.command(
+        {
+            "type": "lovelace/dashboards/create",
+            "url_path": DASHBOARD,
+            "title": "Mat",
+            "mode": "storage",
+        }
+    )
+    config = {"views": [{"title": "Mat", "cards": [{"type": "custom:acupressure-mat-card"}]}]}
+    await client.command({"type": "lovelace/config/save", "url_path": DASHBOARD, "config": config})
+    resources = await client.command({"type": "lovelace/resources"})
+    assert [r["url"].split("?")[0] for r in resources] == [
+        "/acupressure_mat/acupressure-mat-card.js"
+    ]
+    entry_id: str = result["result"]["entry_id"]
+    return entry_id
+
+
+async def state(client: HassClient, entity_id: str) -> dict[str, Any]:
+    """Return one entity's state."""
+    states = await client.command({"type": "get_states"})
+    return next(s for s in states if s["entity_id"] == entity_id)
+
+
+async def log_in(page: Any, url: str) -> None:
+    """Log in as a person does, and wait for the frontend's connection."""
+    await page.goto(f"{url}/{DASHBOARD}/0")
+    await page.wait_for_url(re.compile("/auth/authorize"))
+    await page.fill('input[name="username"]', "anna")
+    await page.fill('input[name="password"]', "mat-test-password")
+    await page.keyboard.press("Enter")
+    await page.wait_for_url(lambda u: "/auth/" not in u)
+    await page.wait_for_function(
+        "() => { const h = document.querySelector('home-assistant')?.hass;"
+        " return h && h.connected && h.states && Object.keys(h.states).length > 0; }"
+    )
+
+
+async def test_the_card_runs_a_session_and_logs_pain(client: HassClient) -> None:
+    """Start, watch the countdown, pause, rate pain; save light and dark screenshots."""
+    await prepare(client)
+    async with playwright.async_playwright() as pw:
+        browser = await pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        page = await browser.new_page(viewport={"width": 900, "height": 900}, color_scheme="light")
+        await log_in(page, client.url)
+        card = page.locator("acupressure-mat-card")
+        await card.locator("button.start").wait_for(timeout=30_000)
+        assert "5 min" in await card.locator(".planned").inner_text()
+        assert "Streak" in await card.locator(".stats").inner_text()
+
+        await card.locator("button.start").click()
+        clock = card.locator(".clock")
+        await clock.wait_for()
+        first = await clock.inner_text()
+        await page.wait_for_timeout(1100)
+        second = await clock.inner_text()
+        assert CLOCK.match(first), first
+        assert first != second, (first, second)
+        assert second.endswith("/ 5:00")
+        assert (await state(client, "sensor.anna_s_mat_session_state"))["state"] == "active"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        await card.screenshot(path=SCREENSHOTS / "card-light.png")
+
+        await card.locator("button.pause").click()
+        await card.get_by_text("Paused", exact=True).wait_for()
+        paused = await clock.inner_text()
+        await page.wait_for_timeout(1100)
+        assert await clock.inner_text() == paused
+        assert (await state(client, "sensor.anna_s_mat_session_state"))["state"] == "paused"
+
+        await card.locator("button.chip", has_text="Neck").click()
+        await card.get_by_role("button", name="Pain 3 of 10").click()
+        await page.wait_for_function(
+            "() => document.querySelector('home-assistant').hass.states"
+            "['sensor.anna_s_mat_last_pain_rating'].state === '3'"
+        )
+        pain = await state(client, "sensor.anna_s_mat_last_pain_rating")
+        assert (pain["state"], pain["attributes"]["area"]) == ("3", "neck")
+
+        await card.locator("button.pause").click()  # resume, for a running dark screenshot
+        await page.emulate_media(color_scheme="dark")
+        await page.evaluate(
+            "() => { const ha = document.querySelector('home-assistant');"
+            " ha.dispatchEvent(new CustomEvent('settheme', {detail: {dark: true}})); }"
+        )
+        await page.wait_for_timeout(500)
+        await card.screenshot(path=SCREENSHOTS / "card-dark.png")
+        await browser.close()
