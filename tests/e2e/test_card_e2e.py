@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from dev.dashboard import URL_PATH as DASHBOARD, ensure_card_dashboard
+from dev.hass_launcher import HassProcess
+
 from .client import CLIENT_ID, HassClient
 from .conftest import ROOT
 
@@ -17,7 +20,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="scripts/setup installs Chromium"),
 ]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-DASHBOARD = "mat-card"
 CARD_URL = "/acupressure_mat/acupressure-mat-card.js"
 CLOCK = re.compile(r"^\d+:\d\d / \d+:\d\d$")
 
@@ -28,7 +30,7 @@ def extra_configuration() -> str:
     return "frontend:\n"
 
 
-async def prepare(client: HassClient) -> str:
+async def prepare(client: HassClient, hass_process: HassProcess) -> str:
     """Finish onboarding, add a profile and a dashboard with the card; return the entry id."""
     for step, body in (
         ("core_config", {}),
@@ -39,16 +41,7 @@ async def prepare(client: HassClient) -> str:
     flow = await client.post("/api/config/config_entries/flow", {"handler": "acupressure_mat"})
     data = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
     result = await client.post(f"/api/config/config_entries/flow/{flow['flow_id']}", data)
-    await client.command(
-        {
-            "type": "lovelace/dashboards/create",
-            "url_path": DASHBOARD,
-            "title": "Mat",
-            "mode": "storage",
-        }
-    )
-    config = {"views": [{"title": "Mat", "cards": [{"type": "custom:acupressure-mat-card"}]}]}
-    await client.command({"type": "lovelace/config/save", "url_path": DASHBOARD, "config": config})
+    assert await ensure_card_dashboard(hass_process, client.session, client.token)
     resources = await client.command({"type": "lovelace/resources"})
     assert [r["url"].split("?")[0] for r in resources] == [
         "/acupressure_mat/acupressure-mat-card.js"
@@ -77,9 +70,11 @@ async def log_in(page: Any, url: str) -> None:
     )
 
 
-async def test_the_card_runs_a_session_and_logs_pain(client: HassClient) -> None:
+async def test_the_card_runs_a_session_and_logs_pain(
+    client: HassClient, hass_process: HassProcess
+) -> None:
     """Start, watch the countdown, pause, rate pain; save light and dark screenshots."""
-    await prepare(client)
+    await prepare(client, hass_process)
     async with playwright.async_playwright() as pw:
         browser = await pw.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
