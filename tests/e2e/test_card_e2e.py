@@ -116,6 +116,12 @@ async def test_the_card_runs_a_session_and_logs_pain(
         assert (pain["state"], pain["attributes"]["area"]) == ("3", "neck")
 
         await card.locator("button.pause").click()  # resume, for a running dark screenshot
+        await card.get_by_role("button", name="Pause", exact=True).wait_for()
+        # A refused action shows its translated message in the frontend's toast.
+        await card.evaluate("card => card._call('resume_session')")
+        toast = page.locator("ha-toast")
+        message = "The session is not paused, so it cannot be resumed."
+        await toast.get_by_text(message).first.wait_for()
         await page.emulate_media(color_scheme="dark")
         await page.evaluate(
             "() => { const ha = document.querySelector('home-assistant');"

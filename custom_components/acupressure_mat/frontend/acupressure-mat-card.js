@@ -46,7 +46,7 @@ var D=globalThis,B=D.ShadowRoot&&(D.ShadyCSS===void 0||D.ShadyCSS.nativeShadow)&
   @media (prefers-reduced-motion: reduce) {
     .breath, .bar { transition: none; }
   }
-`;function Nt(n,t){if(!n||n.every(i=>i===null))return d;let e=n.flatMap((i,r)=>i===null?[]:[[r/(n.length-1)*100,38-i/10*36]]),s=e.map(([i,r])=>`${i},${r}`).join(" ");return p`<div class="trend"><div class="label">${t}</div>
+`;function Nt(n,t){if(!n||n.every(i=>i===null))return d;let e=n.flatMap((i,r)=>i===null?[]:[[3+r/(n.length-1)*94,36-i/10*32]]),s=e.map(([i,r])=>`${i},${r}`).join(" ");return p`<div class="trend"><div class="label">${t}</div>
     <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label=${t}>
       ${N`<polyline points=${s} vector-effect="non-scaling-stroke"></polyline>
       ${e.map(([i,r])=>N`<line x1=${i} y1=${r} x2=${i} y2=${r} vector-effect="non-scaling-stroke"></line>`)}`}
