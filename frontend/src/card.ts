@@ -128,13 +128,16 @@ export class AcupressureMatCard extends LitElement {
 
   private _startTimer(): void {
     if (this._timer !== undefined) return;
+    this._now = Date.now();
     // Four times a second, so the breathing circle glides; the clock text changes once a second.
     this._timer = window.setInterval(() => (this._now = Date.now()), 250);
   }
 
   private _stopTimer(): void {
-    if (this._timer !== undefined) window.clearInterval(this._timer);
+    if (this._timer === undefined) return;
+    window.clearInterval(this._timer);
     this._timer = undefined;
+    // Only when it was running: a property set on every update would render without end.
     this._now = Date.now();
   }
 

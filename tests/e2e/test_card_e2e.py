@@ -81,6 +81,11 @@ async def check_idle(page: Any, card: Any, card_url: str) -> None:
         card_url,
     )
     assert again == [1, True]
+    editor = await page.evaluate(
+        "() => { const card = customElements.get('acupressure-mat-card');"
+        " return [card.getConfigElement().tagName, card.getStubConfig().type]; }"
+    )
+    assert editor == ["ACUPRESSURE-MAT-CARD-EDITOR", "custom:acupressure-mat-card"]
 
 
 async def check_running(page: Any, card: Any, client: HassClient) -> None:
