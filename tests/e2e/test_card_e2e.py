@@ -73,6 +73,8 @@ async def check_idle(page: Any, card: Any, card_url: str) -> None:
     await card.locator("button.start").wait_for(timeout=30_000)
     assert "5 min" in await card.locator(".planned").inner_text()
     assert "Streak" in await card.locator(".stats").inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await card.screenshot(path=SCREENSHOTS / "card-idle.png")
     # Loaded a second time (a copy under another URL), the card neither throws nor doubles.
     again = await page.evaluate(
         "async url => { await import(url + '&again'); return [window.customCards"
@@ -100,7 +102,6 @@ async def check_running(page: Any, card: Any, client: HassClient) -> None:
     assert first != second, (first, second)
     assert second.endswith("/ 5:00")
     assert (await state(client, "sensor.anna_s_mat_session_state"))["state"] == "active"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     await card.screenshot(path=SCREENSHOTS / "card-light.png")
 
     await card.locator("button.pause").click()
