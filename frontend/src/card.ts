@@ -221,7 +221,7 @@ export class AcupressureMatCard extends LitElement {
             stroke-dasharray=${RING} stroke-dashoffset=${offset}></circle>`}
         </svg>
         <div class="center">
-          <div class="clock" role="timer" aria-hidden="true">${clock}</div>
+          <div class="clock" aria-hidden="true">${clock}</div>
           <div class="phase">${paused ? this._t("paused") : this._phaseText()}</div>
         </div>
       </div>

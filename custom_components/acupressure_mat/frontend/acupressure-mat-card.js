@@ -70,7 +70,7 @@ var D=globalThis,B=D.ShadowRoot&&(D.ShadyCSS===void 0||D.ShadyCSS.nativeShadow)&
             stroke-dasharray=${Ut} stroke-dashoffset=${a}></circle>`}
         </svg>
         <div class="center">
-          <div class="clock" role="timer" aria-hidden="true">${o}</div>
+          <div class="clock" aria-hidden="true">${o}</div>
           <div class="phase">${c?this._t("paused"):this._phaseText()}</div>
         </div>
       </div>
