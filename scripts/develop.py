@@ -19,6 +19,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for dev/, run as a script
 
+from dev.dashboard import URL_PATH as CARD_DASHBOARD, ensure_card_dashboard
 from dev.hass_launcher import HOST, RESTART_EXIT_CODE, HassProcess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -266,6 +267,8 @@ async def provision(hass: HassProcess, client: Client) -> str:
     if not await client.profile_exists():
         await client.create_profile()
         notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
+    if await ensure_card_dashboard(hass, client.session, client.token):
+        notes.append(f"added the dashboard {URL}/{CARD_DASHBOARD}/0 with the mat card")
     if onboarding and (removed := await client.remove_failed_onboarding_entries()):
         notes.append(f"removed {', '.join(removed)} (its requirements are not installed)")
     return "; ".join(notes) or f"reused the existing state in {CONFIG}"
@@ -280,6 +283,7 @@ def banner(note: str) -> str:
    URL:       {URL}
    Username:  {USERNAME}
    Password:  {PASSWORD}
+   Card:      {URL}/{CARD_DASHBOARD}/0 (the "Mat" dashboard in the sidebar)
  Try: Settings → Tools → Actions → "{DOMAIN}.start_session" with minutes: 1.
  The Dev speaker saves what it plays to {last}
  Logs: {CONFIG / "home-assistant.log"}. Stop with Ctrl-C; delete {CONFIG.parent} to start afresh.

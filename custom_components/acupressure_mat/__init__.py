@@ -9,6 +9,7 @@ from .actions import ProfileActions
 from .assist_sentences import async_update_sentences, sentences_wanted
 from .audio_server import async_setup_audio
 from .blueprints import async_install_blueprints
+from .card import async_setup_card
 from .const import DOMAIN
 from .cues import SpokenCues
 from .data import MatConfigEntry, MatData, ProfileOptions
@@ -29,10 +30,11 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, the audio server and the blueprints once for all profiles."""
+    """Register the actions, the audio server, the card and the blueprints once for all profiles."""
     await async_load_texts(hass)
     async_setup_services(hass)
     async_setup_audio(hass)
+    await async_setup_card(hass)
     await async_install_blueprints(hass)
     return True
 

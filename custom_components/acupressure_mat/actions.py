@@ -9,7 +9,7 @@ from homeassistant.util import dt as dt_util
 
 from .data import ProfileOptions
 from .engine.model import SessionRecord
-from .engine.profile import LoggedPain
+from .engine.profile import Change, LoggedPain, MatProfile
 from .engine.session import RunningSession
 from .engine.vocabulary import (
     Area,
@@ -21,6 +21,7 @@ from .engine.vocabulary import (
 )
 from .guidance import Guidance, GuidanceRequest
 from .helpers import as_utc, mat_error
+from .pacer import Pacer
 from .runtime import MatRuntime
 from .sleep import SleepTracker
 
@@ -72,7 +73,14 @@ class ProfileActions:
         request = GuidanceRequest.fill(
             self.options, kind=guidance, players=players, pattern=pattern, volume=volume
         )
-        change = await self.runtime.async_apply(lambda p, now: p.start(now, minutes=minutes))
+
+        def start(profile: MatProfile, now: datetime) -> Change[RunningSession]:
+            change = profile.start(now, minutes=minutes)
+            # Set with the start, so the session's first state already carries its pattern.
+            self.guidance.pacer = Pacer(pattern=request.pattern, kind=request.kind)
+            return change
+
+        change = await self.runtime.async_apply(start)
         outcome = await self.guidance.async_start_session(request, change.value)
         return SessionStarted(session=change.value, guidance=outcome)
 
@@ -96,7 +104,16 @@ class ProfileActions:
 
     async def extend_session(self, *, minutes: int) -> RunningSession:
         """Lengthen the running session and its guidance."""
-        change = await self.runtime.async_apply(lambda p, _now: p.extend(minutes=minutes))
+
+        def extend(profile: MatProfile, now: datetime) -> Change[RunningSession]:
+            change = profile.extend(minutes=minutes)
+            pacer = self.guidance.pacer
+            if pacer and self.guidance.plays_session():
+                # The longer audio that replaces the old starts with a new breath in.
+                self.guidance.pacer = pacer.restarted(change.value, now)
+            return change
+
+        change = await self.runtime.async_apply(extend)
         await self.guidance.async_extend_session(change.value)
         return change.value
 

@@ -37,6 +37,7 @@ from .engine.audio.cache import AudioSpec
 from .engine.profile import ProfileEvent
 from .engine.session import RunningSession
 from .engine.vocabulary import BreathingPattern, GuidanceKind, GuidanceOutcome, ProfileEventType
+from .pacer import Pacer
 
 _LOGGER = logging.getLogger(__name__)
 RESTORE_DELAY = 10  # seconds after the end bell, so it is heard to its end
@@ -107,7 +108,12 @@ class Guidance:
         self.saved_states: dict[str, State] = {}
         self.request: GuidanceRequest | None = None
         self.with_session = False
+        self.pacer: Pacer | None = None  # None after a restart: the options' pattern applies
         self._restore_later: CALLBACK_TYPE | None = None
+
+    def plays_session(self) -> bool:
+        """Tell whether the session's audio plays, so extending it starts new audio."""
+        return bool(self._session_players()) and self.request is not None
 
     @callback
     def async_on_event(self, event: ProfileEvent) -> None:

@@ -15,11 +15,12 @@ from homeassistant.const import UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .data import MatConfigEntry
+from .data import MatConfigEntry, MatData
 from .engine.state import Readout
 from .engine.vocabulary import SessionState
 from .entity import MatEntity
 from .helpers import iso
+from .pacer import Pacer, session_attributes
 
 PARALLEL_UPDATES = 0
 
@@ -31,7 +32,7 @@ class MatSensorDescription(SensorEntityDescription):
     """A sensor reading one value of the profile's readout."""
 
     value_fn: Callable[[Readout], Value]
-    attrs_fn: Callable[[Readout], dict[str, Any] | None] = lambda _: None
+    attrs_fn: Callable[[Readout, MatData], dict[str, Any] | None] = lambda *_: None
 
 
 def _minutes(
@@ -61,7 +62,15 @@ def _tenths(key: str, value_fn: Callable[[Readout], Value]) -> MatSensorDescript
     )
 
 
-def _pain_attrs(readout: Readout) -> dict[str, Any] | None:
+def _session_attrs(_readout: Readout, data: MatData) -> dict[str, Any] | None:
+    """Describe the running session's breathing for the dashboard card."""
+    pacer = data.guidance.pacer or Pacer(
+        pattern=data.options.breathing_pattern, kind=data.options.guidance
+    )
+    return session_attributes(data.runtime.profile.running, pacer)
+
+
+def _pain_attrs(readout: Readout, _data: MatData) -> dict[str, Any] | None:
     """Describe the latest rating."""
     pain = readout.last_pain
     if pain is None:
@@ -76,6 +85,7 @@ SENSORS: tuple[MatSensorDescription, ...] = (
         device_class=SensorDeviceClass.ENUM,
         options=[str(state) for state in SessionState],
         value_fn=lambda s: str(s.state),
+        attrs_fn=_session_attrs,
     ),
     MatSensorDescription(
         key="session_ends_at",
@@ -177,7 +187,7 @@ class MatSensor(MatEntity, SensorEntity):
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
         """Return the attributes, if any."""
-        return self.entity_description.attrs_fn(self.runtime.readout)
+        return self.entity_description.attrs_fn(self.runtime.readout, self.data)
 
     def shown(self) -> tuple[Value, tuple[tuple[str, Any], ...]]:
         """Return the value and attributes."""

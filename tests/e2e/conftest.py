@@ -55,21 +55,27 @@ def free_port() -> int:
         return port
 
 
-def write_config(config_dir: Path, port: int) -> None:
-    """Write a lean configuration with the integration linked in."""
+def write_config(config_dir: Path, port: int, extra: str = "") -> None:
+    """Write a lean configuration with the integration linked in, and any extra lines."""
     (config_dir / "custom_components").mkdir(parents=True, exist_ok=True)
     link = config_dir / "custom_components" / "acupressure_mat"
     if not link.exists():
         link.symlink_to(ROOT / "custom_components" / "acupressure_mat")
-    (config_dir / "configuration.yaml").write_text(CONFIGURATION.format(port=port))
+    (config_dir / "configuration.yaml").write_text(CONFIGURATION.format(port=port) + extra)
 
 
 @pytest.fixture
-def hass_process(tmp_path: Path) -> Iterator[HassProcess]:
+def extra_configuration() -> str:
+    """Return configuration lines a test module adds; none unless it overrides this."""
+    return ""
+
+
+@pytest.fixture
+def hass_process(tmp_path: Path, extra_configuration: str) -> Iterator[HassProcess]:
     """Yield a Home Assistant, not started yet, that is always stopped whatever the test does."""
     config_dir = tmp_path / "config"
     process = HassProcess(config_dir, free_port(), log=tmp_path / "run.log")
-    write_config(config_dir, process.port)
+    write_config(config_dir, process.port, extra_configuration)
     try:
         yield process
     finally:
