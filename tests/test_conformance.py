@@ -1,9 +1,7 @@
 """What hassfest and HACS check of a custom integration, and the contract's values in the UI."""
 
 from importlib import metadata, util
-import json
 from pathlib import Path
-import re
 import struct
 import tomllib
 from typing import Any
@@ -12,7 +10,7 @@ from awesomeversion import AwesomeVersion
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.icon import convert_shorthand_service_icon
-from homeassistant.util.yaml import load_yaml, load_yaml_dict
+from homeassistant.util.yaml import load_yaml_dict
 from packaging.requirements import Requirement
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -28,7 +26,8 @@ from custom_components.acupressure_mat.engine.vocabulary import (
     Moment,
 )
 
-from .conformance import hacs, hassfest, quality, scan, strings
+from .conformance import findings, hacs, manifest, quality, scan, services, strings
+from .conformance.files import LANGUAGES, PACKAGE, ROOT, actions, load, read_manifest, texts
 
 SELECT_OPTIONS = {
     "breathing_pattern": tuple(BreathingPattern),
@@ -38,35 +37,7 @@ SELECT_OPTIONS = {
     "moment": tuple(Moment),
 }
 
-ROOT = Path(__file__).parents[1]
-PACKAGE = ROOT / "custom_components" / DOMAIN
-# tests/test_translations.py checks that every language has en.json's keys and placeholders.
-LANGUAGES = sorted(path.stem for path in (PACKAGE / "translations").glob("*.json"))
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def load(path: Path) -> Any:
-    """Return a JSON file's content."""
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def manifest() -> dict[str, Any]:
-    """Return the integration's manifest."""
-    content: dict[str, Any] = load(PACKAGE / "manifest.json")
-    return content
-
-
-def texts(language: str) -> dict[str, Any]:
-    """Return a translation file's content."""
-    content: dict[str, Any] = load(PACKAGE / "translations" / f"{language}.json")
-    return content
-
-
-def actions() -> dict[str, Any]:
-    """Return services.yaml, read by Home Assistant's own loader."""
-    content = load_yaml(PACKAGE / "services.yaml")
-    assert isinstance(content, dict)
-    return content
 
 
 def selects() -> list[tuple[str, str, dict[str, Any]]]:
@@ -80,29 +51,29 @@ def selects() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def test_manifest_passes_hassfest_and_hacs() -> None:
-    content = manifest()
-    assert hassfest.check(hassfest.MANIFEST_SCHEMA, content) == []
-    assert hassfest.check(hacs.MANIFEST_SCHEMA, content) == []
+    content = read_manifest()
+    assert findings.check(manifest.MANIFEST_SCHEMA, content) == []
+    assert findings.check(hacs.MANIFEST_SCHEMA, content) == []
     assert content["domain"] == PACKAGE.name
     assert "iot_class" in content
     assert content.get("version")
-    assert list(content) == hassfest.sorted_keys(list(content))
+    assert list(content) == manifest.sorted_keys(list(content))
 
 
 def test_config_flow_and_schema_match_the_code() -> None:
     modules = scan.parse(PACKAGE)
-    assert manifest().get("config_flow", False) == ("config_flow.py" in modules)
+    assert read_manifest().get("config_flow", False) == ("config_flow.py" in modules)
     assert quality.config_schema_errors(modules) == []
 
 
 def test_dependencies_and_requirements() -> None:
-    content = manifest()
+    content = read_manifest()
     dependencies, after = content.get("dependencies", []), content.get("after_dependencies", [])
     assert len(set(dependencies + after)) == len(dependencies + after)
     assert [
         d for d in dependencies + after if not util.find_spec(f"homeassistant.components.{d}")
     ] == []
-    allowed = hassfest.ALLOWED_USED_COMPONENTS | {DOMAIN, *dependencies, *after}
+    allowed = manifest.ALLOWED_USED_COMPONENTS | {DOMAIN, *dependencies, *after}
     undeclared = {
         (path, domain)
         for path, domains in scan.component_imports(scan.parse(PACKAGE)).items()
@@ -119,7 +90,7 @@ def test_dependencies_and_requirements() -> None:
 
 def test_hacs_json() -> None:
     content = load(ROOT / "hacs.json")
-    assert hassfest.check(hacs.HACS_JSON_SCHEMA, content) == []
+    assert findings.check(hacs.HACS_JSON_SCHEMA, content) == []
     assert hacs.zip_release_has_filename(content)
     pins = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]["dev"]
     tested = next(pin.split("==")[1] for pin in pins if pin.startswith("homeassistant=="))
@@ -129,7 +100,7 @@ def test_hacs_json() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_pass_hassfest(language: str) -> None:
     # hassfest reads en.json only; the other languages are held to the same rules.
-    assert hassfest.check(strings.STRINGS_SCHEMA, texts(language)) == []
+    assert findings.check(strings.STRINGS_SCHEMA, texts(language)) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -138,7 +109,7 @@ def test_translations_have_only_hassfest_sections(language: str) -> None:
 
 
 def test_services_yaml_passes_hassfest() -> None:
-    assert hassfest.check(hassfest.SERVICES_SCHEMA, actions()) == []
+    assert findings.check(services.SERVICES_SCHEMA, actions()) == []
     assert load_yaml_dict(str(PACKAGE / "services.yaml")) == actions()
 
 
@@ -175,10 +146,12 @@ def test_actions_are_translated(language: str) -> None:
 
 def test_icons() -> None:
     icons = load(PACKAGE / "icons.json")
-    assert hassfest.check(hassfest.ICONS_SCHEMA, icons) == []
-    services = icons.get("services", {})
+    assert findings.check(services.ICONS_SCHEMA, icons) == []
+    action_icons = icons.get("services", {})
     assert [
-        a for a in actions() if "service" not in convert_shorthand_service_icon(services.get(a, {}))
+        a
+        for a in actions()
+        if "service" not in convert_shorthand_service_icon(action_icons.get(a, {}))
     ] == []
 
 
@@ -266,43 +239,3 @@ def test_brand_images() -> None:
         else:
             low, high = (256, 512) if "@2x" in kind else (128, 256)
             assert low <= min(width, height) <= high, name
-
-
-def quality_rules() -> dict[str, str]:
-    """Return each quality-scale rule's status."""
-    rules = load_yaml_dict(str(PACKAGE / "quality_scale.yaml"))["rules"]
-    return {name: v["status"] if isinstance(v, dict) else v for name, v in rules.items()}
-
-
-def test_quality_scale_passes_hassfest() -> None:
-    content = load_yaml_dict(str(PACKAGE / "quality_scale.yaml"))
-    assert hassfest.check(hassfest.QUALITY_SCALE_SCHEMA, content) == []
-    every = [rule for tier in hassfest.TIERS for rule in hassfest.RULES[tier]]
-    assert sorted(content["rules"]) == sorted(every)
-    # A rule left to do says why.
-    assert [n for n, rule in content["rules"].items() if rule == "todo"] == []
-    done = frozenset(name for name, status in quality_rules().items() if status == "done")
-    # unique-config-entry has no static check here: names are refused in the form, which
-    # tests/test_config_flow.py checks.
-    it = quality.Integration(scan.parse(PACKAGE), manifest(), ROOT / "pyproject.toml", done)
-    failing = {
-        name: errors
-        for name, check in quality.VALIDATORS.items()
-        if name in done and (errors := check(it))
-    }
-    assert failing == {}
-
-
-def test_readme_states_the_tier_reached() -> None:
-    status = quality_rules()
-    reached = "below Bronze"
-    for tier in hassfest.TIERS:
-        if any(status[rule] == "todo" for rule in hassfest.RULES[tier]):
-            break
-        reached = tier.capitalize()
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(
-        line for line in readme.splitlines() if line.startswith("Integration Quality Scale:")
-    )
-    assert re.match(rf"Integration Quality Scale: \*\*{reached}\*\*", line)
-    assert [rule for rule, s in status.items() if s == "todo" and f"`{rule}`" not in line] == []
