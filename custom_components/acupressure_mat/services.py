@@ -26,7 +26,7 @@ from .engine.vocabulary import (
     Moment,
 )
 from .helpers import iso
-from .validation import entity_list, fraction, number, one_of, utc_time, whole_range
+from .validation import entity_list, fraction, number, one_of, text, utc_time, whole_range
 
 SERVICE_START_SESSION = "start_session"
 SERVICE_PAUSE_SESSION = "pause_session"
@@ -81,7 +81,7 @@ LOG_PAIN_SCHEMA = vol.Schema(
         vol.Required(ATTR_RATING): number,
         vol.Optional(ATTR_AREA, default=Area.BACK.value): one_of(Area),
         vol.Optional(ATTR_MOMENT): one_of(Moment),
-        vol.Optional(ATTR_NOTE): vol.All(cv.string, vol.Length(max=MAX_NOTE_LENGTH)),
+        vol.Optional(ATTR_NOTE): vol.All(text, vol.Length(max=MAX_NOTE_LENGTH)),
         vol.Optional(ATTR_LOGGED_AT): utc_time,
     }
 )

@@ -1,7 +1,7 @@
 """Validators for action fields and voice slots that refuse every wrong type with a schema error."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 import math
 from typing import Any
@@ -10,8 +10,9 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
-# Times a profile can show in any time zone; beyond them the arithmetic of dates overflows.
-_EARLIEST_YEAR = 2
+# Times a profile accepts: before 1970 nobody logged a mat session, and walking streaks back
+# to year 1 would cost seconds; near year 9999 the arithmetic of dates overflows.
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _LATEST_YEAR = 9998
 
 
@@ -66,14 +67,31 @@ def one_of[E: StrEnum](choices: type[E] | tuple[E, ...]) -> Callable[[Any], E]:
     return _validate
 
 
+def text(value: Any) -> str:  # noqa: ANN401 - a validator takes what the caller sent
+    """Accept text that can be stored: refuse lone surrogates, which JSON cannot encode."""
+    result = cv.string(value)
+    try:
+        result.encode("utf-8")
+    except UnicodeEncodeError as err:
+        msg = "expected text"
+        raise vol.Invalid(msg) from err
+    return result
+
+
 def utc_time(value: Any) -> datetime:  # noqa: ANN401 - a validator takes what the caller sent
     """Accept a time (one without a zone is in Home Assistant's zone) and return it in UTC."""
-    parsed = cv.datetime(value)
-    if not _EARLIEST_YEAR <= parsed.year <= _LATEST_YEAR:
+    # Checked first: the date parser crashes the process on text with lone surrogates.
+    parsed = cv.datetime(text(value) if isinstance(value, str) else value)
+    try:
+        result = dt_util.as_utc(parsed)
+    except OverflowError as err:
+        msg = "time out of range"
+        raise vol.Invalid(msg) from err
+    if not result >= _EARLIEST or result.year > _LATEST_YEAR:
         msg = "time out of range"
         raise vol.Invalid(msg)
-    return dt_util.as_utc(parsed)
+    return result
 
 
-# A list of entity ids: a number or a mapping is refused, not iterated.
-entity_list = vol.All(cv.ensure_list, [cv.entity_id])
+# Entity ids as text or a list: a number or a mapping is refused, not iterated.
+entity_list = vol.All(vol.Any(str, list), cv.entity_ids)
