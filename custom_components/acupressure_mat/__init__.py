@@ -15,6 +15,7 @@ from .data import MatConfigEntry, MatData, ProfileOptions
 from .guidance import Guidance
 from .runtime import MatRuntime
 from .services import async_setup_services
+from .signals import async_forward_to_triggers
 from .storage import MatStore
 from .texts import async_load_texts
 
@@ -53,6 +54,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
         options=options, runtime=runtime, guidance=guidance, actions=actions
     )
     entry.async_on_unload(runtime.async_add_event_listener(guidance.async_on_event))
+    async_forward_to_triggers(hass, entry)
     entry.async_on_unload(runtime.async_stop)
     entry.async_on_unload(guidance.async_unload)
 
