@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time
@@ -148,8 +148,8 @@ class MatRuntime:
         """Report the mat day that just ended if it did not count."""
         day, ended = self.profile.mat_day(now), self._day
         self._day = day
-        # A running session started before the day ended may still make it count.
-        if ended is None or ended == day or self.profile.running is not None:
+        # Only the day just left (not a clock jump), and not while a session started in it runs.
+        if ended is None or day - ended != timedelta(days=1) or self.profile.running is not None:
             return
         if not self.profile.day_counted(ended):
             for listener in list(self._day_listeners):
