@@ -99,11 +99,13 @@ async def test_pain_logged_filters_rating_and_area(hass: HomeAssistant) -> None:
         hass,
         every={"trigger": "pain_logged"},
         high_back={"trigger": "pain_logged", "min_rating": 6, "area": "back"},
+        cleared={"trigger": "pain_logged", "area": None},
     )
     await call(hass, "log_pain", rating=7, area="neck")
     await call(hass, "log_pain", rating=5, area="back")
     await call(hass, "log_pain", rating=6, area="back", moment="before")
     assert [p["rating"] for p in runs("every")] == [7, 5, 6]
+    assert [p["rating"] for p in runs("cleared")] == [7, 5, 6]
     (only,) = runs("high_back")
     assert (only["rating"], only["area"], only["moment"]) == (6, "back", "before")
 

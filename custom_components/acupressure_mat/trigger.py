@@ -151,7 +151,8 @@ class PainLoggedTrigger(ProfileEventTrigger):
         vol.Optional(CONF_MIN_RATING, default=0): vol.All(
             vol.Coerce(int), vol.Range(min=0, max=MAX_RATING)
         ),
-        vol.Optional(CONF_AREA): vol.In([area.value for area in Area]),
+        # The editor may send a cleared field as null: every area then.
+        vol.Optional(CONF_AREA): vol.Any(None, vol.In([area.value for area in Area])),
     }
 
     @override
