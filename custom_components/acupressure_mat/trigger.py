@@ -184,7 +184,7 @@ class DayMissedTrigger(MatTrigger):
         def _missed(day: date) -> None:
             title = profile_title(self._hass, self._entry_id)
             payload = {ATTR_CONFIG_ENTRY_ID: self._entry_id, "day": day.isoformat()}
-            run_action(payload, f"{title}: {day.isoformat()} did not count")
+            run_action(payload, f"{title}: day_missed {day.isoformat()}")
 
         return async_dispatcher_connect(self._hass, signal_day_missed(self._entry_id), _missed)
 
