@@ -44,7 +44,9 @@ async def routine(hass: HomeAssistant, **inputs: Any) -> None:
         "use_blueprint": {
             "path": BLUEPRINT,
             "input": {
-                "session_event": "event.anna_s_mat_session",
+                "profile": "01JMATPROFILE0000000000000",
+                "meditation_minutes": 0,
+                "check_in": False,
                 "speakers": [BEDROOM],
                 "lights": ["light.bedroom"],
                 **inputs,

@@ -16,6 +16,7 @@ from .data import MatConfigEntry, MatData, ProfileOptions
 from .guidance import Guidance
 from .runtime import MatRuntime
 from .services import async_setup_services
+from .signals import async_forward_to_triggers
 from .sleep import SleepTracker
 from .storage import MatStore
 from .texts import async_load_texts
@@ -58,6 +59,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
     )
     entry.async_on_unload(runtime.async_add_event_listener(guidance.async_on_event))
     entry.async_on_unload(runtime.async_add_listener(sleep.follow(runtime.profile)))
+    async_forward_to_triggers(hass, entry)
     entry.async_on_unload(runtime.async_stop)
     entry.async_on_unload(guidance.async_unload)
 

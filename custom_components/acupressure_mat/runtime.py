@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time
@@ -17,6 +17,7 @@ from .storage import MatStore
 
 type Command[T] = Callable[[MatProfile, datetime], Change[T]]
 type EventListener = Callable[[ProfileEvent], None]
+type DayListener = Callable[[date], None]
 
 
 class MatRuntime:
@@ -31,6 +32,8 @@ class MatRuntime:
         self.readout = profile.readout(dt_util.utcnow())
         self._listeners: list[CALLBACK_TYPE] = []
         self._event_listeners: list[EventListener] = []
+        self._day_listeners: list[DayListener] = []
+        self._day: date | None = None
         self._pending: list[ProfileEvent] = []
         self._timer: CALLBACK_TYPE | None = None
         self._unsub_started: CALLBACK_TYPE | None = None
@@ -83,6 +86,12 @@ class MatRuntime:
         self._event_listeners.append(listener)
         return lambda: self._event_listeners.remove(listener)
 
+    @callback
+    def async_add_day_missed_listener(self, listener: DayListener) -> CALLBACK_TYPE:
+        """Call listener with each mat day that ends without counting for the streak."""
+        self._day_listeners.append(listener)
+        return lambda: self._day_listeners.remove(listener)
+
     async def async_apply[T](self, command: Command[T]) -> Change[T]:
         """Apply a command, save at once, then inform entities and listeners; refuse bad input."""
         async with self.lock:
@@ -127,11 +136,24 @@ class MatRuntime:
         self.readout = self.profile.readout(now)
         for listener in list(self._listeners):
             listener()
+        self._check_day(now)
         if self._timer:
             self._timer()
         self._timer = async_track_point_in_utc_time(
             self.hass, self._async_tick, self.profile.next_change(now)
         )
+
+    @callback
+    def _check_day(self, now: datetime) -> None:
+        """Report the mat day that just ended if it did not count."""
+        day, ended = self.profile.mat_day(now), self._day
+        self._day = day
+        # Only the day just left (not a clock jump), and not while a session started in it runs.
+        if ended is None or day - ended != timedelta(days=1) or self.profile.running is not None:
+            return
+        if not self.profile.day_counted(ended):
+            for listener in list(self._day_listeners):
+                listener(ended)
 
     async def _async_tick(self, _now: datetime) -> None:
         """Complete a session that reached its end, or refresh what time changed."""

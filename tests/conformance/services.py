@@ -116,6 +116,9 @@ ICONS_SCHEMA = vol.Schema(
                 vol.Schema({vol.Optional("service"): icon, vol.Optional("sections"): _keyed(icon)}),
             )
         ),
+        # Since 2026.x, as the core integrations with triggers.yaml and conditions.yaml have them.
+        vol.Optional("triggers"): _keyed(vol.Schema({vol.Required("trigger"): icon})),
+        vol.Optional("conditions"): _keyed(vol.Schema({vol.Required("condition"): icon})),
         # hassfest applies ensure_not_same_as_default one level up, where it finds nothing to
         # compare; here it runs per platform, as intended.
         vol.Optional("entity"): _keyed(

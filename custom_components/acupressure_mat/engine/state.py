@@ -140,6 +140,24 @@ class ProfileState:
         """Return the minutes of the ended sessions that started this mat day."""
         return round(self._minutes_by_day().get(self._day(now), 0.0), 1)
 
+    def mat_day(self, now: datetime) -> date:
+        """Return the mat day that holds an instant."""
+        return self._day(now)
+
+    def day_counted(self, day: date) -> bool:
+        """Return whether a mat day's ended sessions reach the streak minimum."""
+        return self._minutes_by_day().get(day, 0.0) >= self.settings.streak_min_minutes
+
+    def streak_at_stake(self, now: datetime) -> bool:
+        """Return whether the streak ends unless today counts."""
+        settings = self.settings
+        return streak.at_stake(
+            self._minutes_by_day(),
+            self._day(now),
+            settings.streak_min_minutes,
+            settings.rest_days_per_week,
+        )
+
     @property
     def sessions_completed(self) -> int:
         """Return how many sessions ran to their planned end."""

@@ -72,6 +72,22 @@ def current_streak(
     return _run_back(counting, end, rest_days_per_week)
 
 
+def at_stake(
+    minutes_by_day: Mapping[date, float],
+    today: date,
+    min_minutes: int,
+    rest_days_per_week: int,
+) -> bool:
+    """Return whether a streak would end if today stayed without a counting session."""
+    counting = _counting_days(minutes_by_day, today, min_minutes)
+    end = today.toordinal()
+    if end in counting:
+        return False
+    current = _run_back(counting, end - 1, rest_days_per_week)
+    # Walking back from an empty today spends one rest day; fewer days means the run broke.
+    return current > 0 and _run_back(counting, end, rest_days_per_week) < current
+
+
 def longest_streak(
     minutes_by_day: Mapping[date, float],
     today: date,
