@@ -1,10 +1,12 @@
 """Fixtures shared by the integration tests."""
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+import ciso8601
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -15,10 +17,13 @@ from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotEx
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.acupressure_mat import PLATFORMS
+from custom_components.acupressure_mat.audio_server import AudioServer
 from custom_components.acupressure_mat.const import DOMAIN
 
 from .fake_speaker import Speakers, async_setup_speakers
-from .helpers import PROFILE_DATA, START, add
+from .fuzz.escapes import WouldCrash, not_unicode
+from .fuzz.strategies import FOREIGN_ID, UNLOADED_ID
+from .helpers import PROFILE_DATA, START, add, call
 
 EVENING = datetime.fromisoformat("2026-11-24T21:00:00+01:00")
 
@@ -119,3 +124,47 @@ async def speakers(hass: HomeAssistant) -> Speakers:
 async def setup(speakers: Speakers, init_integration: MockConfigEntry) -> Speakers:
     """Speakers first, then the profile."""
     return speakers
+
+
+@pytest.fixture
+def ciso8601_guard() -> Iterator[None]:
+    """Stand in for ciso8601's crash on text with a lone surrogate, so tests can report it."""
+    real = ciso8601.parse_datetime
+
+    def _parse(text: str) -> datetime:
+        if not_unicode(text):
+            msg = f"ciso8601.parse_datetime({text!r}) crashes the process (SIGSEGV)"
+            raise WouldCrash(msg)
+        return real(text)
+
+    with patch.object(ciso8601, "parse_datetime", _parse):
+        yield
+
+
+@pytest.fixture
+def quick_audio(tmp_path: Path) -> Iterator[None]:
+    """Serve one tiny file instead of rendering guidance: the actions only decide its length."""
+    audio = tmp_path / "guidance.mp3"
+    audio.write_bytes(b"\xff\xfb\x90\x00" * 8)
+
+    async def _render(_server: AudioServer, _spec: object) -> Path:
+        return audio
+
+    with patch.object(AudioServer, "async_render", _render):
+        yield
+
+
+@pytest.fixture
+async def profile(
+    hass: HomeAssistant, quick_audio: None, mock_config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """For the fuzz: two speakers, the profile, an unloaded second profile, a foreign entry."""
+    await async_setup_speakers(hass)
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    MockConfigEntry(domain=DOMAIN, title="Ben's mat", entry_id=UNLOADED_ID).add_to_hass(hass)
+    MockConfigEntry(domain="sun", entry_id=FOREIGN_ID).add_to_hass(hass)
+    await hass.async_block_till_done()
+    await call(hass, "log_pain", rating=4, note="before the fuzz")
+    return mock_config_entry
