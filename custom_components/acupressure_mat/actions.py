@@ -156,7 +156,7 @@ class ProfileActions:
     async def insights(self) -> dict[str, Any]:
         """Return whether the mat helps: pain, relief, practice and sleep, as of now."""
         profile, now = self.runtime.profile, dt_util.utcnow()
-        await self.sleep.async_refresh(profile.today(now), profile.session_days())
+        await self.sleep.async_refresh(profile.mat_day(now), profile.session_days())
         return profile.insights(now) | {"sleep": self.sleep.comparison.to_dict()}
 
     async def play_guidance(

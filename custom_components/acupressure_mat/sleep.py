@@ -39,7 +39,7 @@ class SleepTracker:
 
         @callback
         def _changed() -> None:
-            key = (profile.today(dt_util.utcnow()), profile.session_days())
+            key = (profile.mat_day(dt_util.utcnow()), profile.session_days())
             if self.entity_id and key != self._made_for:
                 self._made_for = key
                 self.hass.async_create_task(self.async_refresh(*key))

@@ -194,10 +194,6 @@ class ProfileState:
         """Return the mat days that hold a session of any kind."""
         return frozenset(self._minutes_by_day())
 
-    def today(self, now: datetime) -> date:
-        """Return the current mat day."""
-        return self._day(now)
-
     def next_change(self, now: datetime) -> datetime:
         """Return the next instant a shown value changes: a minute, the end, or a new mat day."""
         settings = self.settings
