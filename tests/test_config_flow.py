@@ -107,5 +107,6 @@ async def test_reconfigure_renames(hass: HomeAssistant, init_integration: MockCo
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done()  # the reload writes the new name into the sentences
     assert init_integration.title == "Anna's pad"
     assert init_integration.data["name"] == "Anna's pad"

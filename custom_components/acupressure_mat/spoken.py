@@ -34,8 +34,10 @@ def _match(entries: list[MatConfigEntry], spoken: str, texts: Texts) -> MatConfi
     return found[0] if len(found) == 1 else None
 
 
-def spoken_profile(hass: HomeAssistant, spoken: str | None, texts: Texts) -> MatConfigEntry:
-    """Return the profile a sentence names, or the only loaded one when it names none."""
+def spoken_profile(
+    hass: HomeAssistant, spoken: str | None, texts: Texts, said: str | None = None
+) -> MatConfigEntry:
+    """Return the profile a sentence names (said as given), or the only loaded one if none."""
     loaded: list[MatConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
     if spoken is None or not name_key(spoken, texts):
         if len(loaded) > 1:
@@ -44,7 +46,7 @@ def spoken_profile(hass: HomeAssistant, spoken: str | None, texts: Texts) -> Mat
         return loaded_profile(hass, None)
     entry = _match(loaded, spoken, texts)
     if entry is None:
-        raise mat_error("profile_name_unknown", name=spoken)
+        raise mat_error("profile_name_unknown", name=said or spoken)
     return entry
 
 
