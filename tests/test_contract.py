@@ -556,4 +556,5 @@ async def test_reconfigure_may_change_the_case_of_its_own_name(
         result["flow_id"], {"name": "ANNA'S MAT"}
     )
     assert result["type"] is FlowResultType.ABORT
+    await hass.async_block_till_done()  # the reload writes the new name into the sentences
     assert init_integration.title == "ANNA'S MAT"
