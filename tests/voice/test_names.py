@@ -132,3 +132,25 @@ async def test_a_shared_word_is_ambiguous(hass: HomeAssistant, assist: None) -> 
     await add(hass, profile("Anna's mat", "01JMATPROFILE000000000000D"))
     response = await ask(hass, "start the session on Anna's mat", "en")
     assert speech(response) == "No loaded mat profile matches “Anna's”."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "refusal"),
+    [
+        ("en", "pause the session on Carl's mat", "No loaded mat profile matches “Carl's”."),
+        ("de", "pausiere Carls Matte", "Kein geladenes Mattenprofil passt zu „Carls“."),
+        ("de", "wie lange läuft Carls Matte noch", "Kein geladenes Mattenprofil passt zu „Carls“."),
+        ("cs", "pozastav podložku pro Karla", "Žádný načtený profil podložky neodpovídá „Karla“."),
+        (
+            "cs",
+            "spusť podložku pro Karla na deset minut",
+            ("Žádný načtený profil podložky neodpovídá „Karla“."),
+        ),
+    ],
+)
+async def test_an_unknown_name_is_refused(
+    hass: HomeAssistant, anna: MockConfigEntry, language: str, text: str, refusal: str
+) -> None:
+    response = await ask(hass, text, language)
+    assert speech(response) == refusal
+    assert session(hass, "anna_s_mat") == "idle"
