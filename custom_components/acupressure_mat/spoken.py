@@ -10,7 +10,7 @@ from homeassistant.helpers.translation import async_get_translations
 from .const import DOMAIN
 from .data import MatConfigEntry, loaded_profile
 from .helpers import mat_error
-from .texts import Texts
+from .texts import Texts, shipped_language
 
 
 def name_key(text: str, texts: Texts) -> str:
@@ -52,7 +52,8 @@ def spoken_profile(
 
 async def async_error_text(hass: HomeAssistant, language: str, err: HomeAssistantError) -> str:
     """Return an error's message in the user's language."""
-    texts = await async_get_translations(hass, language, "exceptions", [DOMAIN])
+    # Translations exist per base language: "de-AT" and "cs-CZ" read de.json and cs.json.
+    texts = await async_get_translations(hass, shipped_language(language), "exceptions", [DOMAIN])
     message = texts.get(f"component.{DOMAIN}.exceptions.{err.translation_key}.message")
     if err.translation_domain != DOMAIN or not message:
         return str(err)

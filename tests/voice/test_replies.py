@@ -69,3 +69,18 @@ async def test_czech_streak_days(
     assert speech(await ask(hass, "jakou mám sérii na podložce", "cs")) == (
         "Anna's mat má sérii 3 dnů v řadě."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "refusal"),
+    [
+        ("de-AT", "pausiere die Matte", "Es läuft keine Sitzung."),
+        ("de-CH", "pausiere die Matte", "Es läuft keine Sitzung."),
+        ("cs-CZ", "pozastav podložku", "Neběží žádné sezení."),
+        ("en-GB", "pause the mat", "No session is running."),
+    ],
+)
+async def test_refusals_in_a_regional_language(
+    hass: HomeAssistant, anna: MockConfigEntry, language: str, text: str, refusal: str
+) -> None:
+    assert speech(await ask(hass, text, language)) == refusal
