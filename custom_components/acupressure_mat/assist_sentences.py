@@ -77,7 +77,8 @@ def spoken_names(titles: Iterable[str], languages: Iterable[Texts]) -> list[str 
         if cores:
             core = min(cores, key=len)
             said |= {core, f"{core}s", f"{core}'s"}
-        for form in said:
+        # A name of template characters only is not spoken, and an empty form would match nothing.
+        for form in filter(None, said):
             owners[form.casefold()].add(title)
             shown.setdefault(form.casefold(), form)
     # A way of saying shared by two profiles stays a plain text, which the handler finds ambiguous.

@@ -7,6 +7,8 @@ from homeassistant.helpers import intent
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.acupressure_mat import texts
+from custom_components.acupressure_mat.assist_sentences import spoken_names
 from custom_components.acupressure_mat.const import DOMAIN
 
 from .conftest import add, ask, profile, speech
@@ -154,3 +156,16 @@ async def test_an_unknown_name_is_refused(
     response = await ask(hass, text, language)
     assert speech(response) == refusal
     assert session(hass, "anna_s_mat") == "idle"
+
+
+def test_spoken_forms_of_names() -> None:
+    values = spoken_names(["Anna's mat", "Anna", "[ ]"], texts._read_all().values())
+    # Forms said of both profiles stay plain, so the handler hears them as ambiguous; a name of
+    # template characters only gives no form at all.
+    assert [str(value).casefold() for value in values] == [
+        "anna",
+        "anna's",
+        str({"in": "Anna's mat", "out": "Anna's mat"}).casefold(),
+        "annas",
+        str({"in": "Annas mat", "out": "Anna's mat"}).casefold(),
+    ]
