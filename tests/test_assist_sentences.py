@@ -1,5 +1,6 @@
 """The sentence file installed for Assist: written, updated, left to the user and removed."""
 
+import json
 from pathlib import Path
 from unittest.mock import patch
 
@@ -10,7 +11,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.acupressure_mat import assist_sentences, shipped_files
+from custom_components.acupressure_mat import assist_sentences, shipped_files, texts
 from custom_components.acupressure_mat.const import DOMAIN
 
 from .helpers import add, ask, not_understood, profile, say, state
@@ -18,6 +19,15 @@ from .helpers import add, ask, not_understood, profile, say, state
 pytestmark = pytest.mark.usefixtures("frozen")
 
 SHIPPED = Path(assist_sentences.SHIPPED / "en.yaml").read_text(encoding="utf-8")
+
+
+def anna_body(language: str) -> str:
+    """Return a sentence file as installed for Anna's mat alone: her name in the profile list."""
+    names = assist_sentences.spoken_names(["Anna's mat"], texts._read_all().values())
+    return assist_sentences.sentence_body(language, json.dumps(names, ensure_ascii=False))
+
+
+ANNA = anna_body("en")
 INSTALLED = assist_sentences.HEADER + shipped_files.DIGEST  # the start of our file
 
 
@@ -37,13 +47,13 @@ pytestmark = pytest.mark.usefixtures("frozen")
 async def test_sentences_installed(hass: HomeAssistant, anna: MockConfigEntry) -> None:
     text = sentence_file(hass).read_text(encoding="utf-8")
     assert text.startswith(INSTALLED)
-    assert text.endswith(SHIPPED)
+    assert text.endswith(ANNA)
 
 
 async def test_sentences_without_assist(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    assert sentence_file(hass).read_text(encoding="utf-8").endswith(SHIPPED)
+    assert sentence_file(hass).read_text(encoding="utf-8").endswith(ANNA)
     assert await async_setup_component(hass, "conversation", {})
     assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
 
@@ -136,8 +146,8 @@ async def test_old_sentences_are_updated(
         (event.data["service"], event.data["service_data"])
         for event in calls
         if event.data["domain"] == "conversation"
-    ] == [("reload", {"language": "en"})]
-    assert path.read_text(encoding="utf-8") == installed(SHIPPED)
+    ] == [("reload", {"language": language}) for language in ("cs", "de", "de-CH", "en")]
+    assert path.read_text(encoding="utf-8") == installed(ANNA)
     assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
 
 
@@ -146,10 +156,14 @@ async def test_a_restart_leaves_them_alone(
 ) -> None:
     path = sentence_file(hass)
     path.parent.mkdir(parents=True)
-    path.write_text(installed(SHIPPED), encoding="utf-8")
+    for folder in ("cs", "de", "de-CH"):
+        other = sentence_file(hass).parents[1] / folder / f"{DOMAIN}.yaml"
+        other.parent.mkdir(parents=True, exist_ok=True)
+        other.write_text(installed(anna_body(folder.partition("-")[0])), encoding="utf-8")
+    path.write_text(installed(ANNA), encoding="utf-8")
     reloads = async_capture_events(hass, EVENT_CALL_SERVICE)
     await add(hass, mock_config_entry)
-    assert path.read_text(encoding="utf-8") == installed(SHIPPED)
+    assert path.read_text(encoding="utf-8") == installed(ANNA)
     assert not [event for event in reloads if event.data["domain"] == "conversation"]
 
 

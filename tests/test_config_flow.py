@@ -107,6 +107,7 @@ async def test_reconfigure_renames(hass: HomeAssistant, init_integration: MockCo
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done()  # the reload writes the new name into the sentences
     assert init_integration.title == "Anna's pad"
     assert init_integration.data["name"] == "Anna's pad"
 
@@ -119,4 +120,5 @@ async def test_reconfigure_may_change_the_case_of_its_own_name(
         result["flow_id"], {"name": "ANNA'S MAT"}
     )
     assert result["type"] is FlowResultType.ABORT
+    await hass.async_block_till_done()  # the reload writes the new name into the sentences
     assert init_integration.title == "ANNA'S MAT"

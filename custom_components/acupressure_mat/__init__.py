@@ -6,7 +6,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .actions import ProfileActions
-from .assist_sentences import async_update_sentences, sentences_wanted
+from .assist_sentences import async_update_sentences
 from .audio_server import async_setup_audio
 from .blueprints import async_install_blueprints
 from .card import async_setup_card
@@ -71,7 +71,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     # After the platforms, so the event entity receives a completion held back since loading.
     runtime.async_start()
-    await async_update_sentences(hass, sentences_wanted(hass, adding=entry))
+    await async_update_sentences(hass, adding=entry)
     return True
 
 
@@ -83,4 +83,4 @@ async def async_unload_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool
 async def async_remove_entry(hass: HomeAssistant, entry: MatConfigEntry) -> None:
     """Delete the profile's stored history, and the Assist sentences with the last profile."""
     await MatStore(hass, entry.entry_id).async_remove()
-    await async_update_sentences(hass, sentences_wanted(hass, leaving=entry.entry_id))
+    await async_update_sentences(hass, leaving=entry.entry_id)

@@ -49,7 +49,8 @@ class MatIntentDescription:
 
 async def _start(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     started = await entry.runtime_data.actions.start_session(minutes=values.get(MINUTES_SLOT))
-    return texts.get("replies", "started", minutes=started.session.planned_minutes)
+    minutes = started.session.planned_minutes
+    return texts.count("started", minutes, minutes=minutes)
 
 
 async def _pause(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -69,7 +70,7 @@ async def _stop(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> 
 
 async def _extend(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     session = await entry.runtime_data.actions.extend_session(minutes=values[MINUTES_SLOT])
-    return texts.get("replies", "extended", minutes=session.planned_minutes)
+    return texts.count("extended", session.planned_minutes, minutes=session.planned_minutes)
 
 
 async def _log_pain(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -197,7 +198,9 @@ class MatIntentHandler(intent.IntentHandler):
         texts = get_texts(hass, intent_obj.language)
         try:
             values = self._values(intent_obj.slots)
-            entry = spoken_profile(hass, values.pop(PROFILE_SLOT, None), texts)
+            # The refusal repeats the name as it was said, not as the sentence list spells it.
+            said = intent_obj.slots.get(PROFILE_SLOT, {}).get("text")
+            entry = spoken_profile(hass, values.pop(PROFILE_SLOT, None), texts, str(said or ""))
             speech = await self.mat_intent.run_fn(entry, values, texts)
         except HomeAssistantError as err:
             response.async_set_error(

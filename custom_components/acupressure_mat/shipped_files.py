@@ -10,15 +10,20 @@ DIGEST = "# sha256: "
 
 def update_file(target: Path, source: Path, header: str, *, wanted: bool) -> bool:
     """Bring an installed copy in line with the shipped file (or remove it); tell if it changed."""
+    return update_text(target, source.read_text(encoding="utf-8") if wanted else None, header)
+
+
+def update_text(target: Path, body: str | None, header: str) -> bool:
+    """Install a body (None removes it) unless the user edited the copy; tell if it changed."""
     current = target.read_text(encoding="utf-8") if target.exists() else None
     if current is not None and not _is_ours(current, header):
         return False
-    if not wanted:
+    if body is None:
         if current is None:
             return False
         target.unlink()
         return True
-    content = _stamped(source.read_text(encoding="utf-8"), header)
+    content = _stamped(body, header)
     if content == current:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from homeassistant.helpers.translation import async_get_translations
 from .const import DOMAIN
 from .data import MatConfigEntry, loaded_profile
 from .helpers import mat_error
-from .texts import Texts
+from .texts import Texts, shipped_language
 
 
 def name_key(text: str, texts: Texts) -> str:
@@ -34,8 +34,10 @@ def _match(entries: list[MatConfigEntry], spoken: str, texts: Texts) -> MatConfi
     return found[0] if len(found) == 1 else None
 
 
-def spoken_profile(hass: HomeAssistant, spoken: str | None, texts: Texts) -> MatConfigEntry:
-    """Return the profile a sentence names, or the only loaded one when it names none."""
+def spoken_profile(
+    hass: HomeAssistant, spoken: str | None, texts: Texts, said: str | None = None
+) -> MatConfigEntry:
+    """Return the profile a sentence names (said as given), or the only loaded one if none."""
     loaded: list[MatConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
     if spoken is None or not name_key(spoken, texts):
         if len(loaded) > 1:
@@ -44,13 +46,14 @@ def spoken_profile(hass: HomeAssistant, spoken: str | None, texts: Texts) -> Mat
         return loaded_profile(hass, None)
     entry = _match(loaded, spoken, texts)
     if entry is None:
-        raise mat_error("profile_name_unknown", name=spoken)
+        raise mat_error("profile_name_unknown", name=said or spoken)
     return entry
 
 
 async def async_error_text(hass: HomeAssistant, language: str, err: HomeAssistantError) -> str:
     """Return an error's message in the user's language."""
-    texts = await async_get_translations(hass, language, "exceptions", [DOMAIN])
+    # Translations exist per base language: "de-AT" and "cs-CZ" read de.json and cs.json.
+    texts = await async_get_translations(hass, shipped_language(language), "exceptions", [DOMAIN])
     message = texts.get(f"component.{DOMAIN}.exceptions.{err.translation_key}.message")
     if err.translation_domain != DOMAIN or not message:
         return str(err)

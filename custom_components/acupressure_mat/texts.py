@@ -1,5 +1,6 @@
 """Texts outside Home Assistant's translation categories: replies, cues, media titles, words."""
 
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,25 @@ FALLBACK = "en"
 DATA_TEXTS: HassKey[dict[str, Texts]] = HassKey(f"{DOMAIN}_texts")
 
 
+def _one_other(count: int) -> str:
+    """Return the plural form of English or German: one, or any other number."""
+    return "one" if count == 1 else "other"
+
+
+def _one_few_other(count: int) -> str:
+    """Return the plural form of Czech: one, two to four (few), or any other number."""
+    if count == 1:
+        return "one"
+    return "few" if 2 <= count <= 4 else "other"  # noqa: PLR2004
+
+
+# The rule a texts file names under "plural"; "other" is the reply's key without a suffix.
+PLURAL_RULES: dict[str, Callable[[int], str]] = {
+    "one_other": _one_other,
+    "one_few_other": _one_few_other,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Texts:
     """The texts of one language."""
@@ -33,8 +53,11 @@ class Texts:
         return text
 
     def count(self, key: str, count: int, **placeholders: object) -> str:
-        """Return the singular reply for one, the plural one otherwise."""
-        return self.get("replies", f"{key}_one" if count == 1 else key, count=count, **placeholders)
+        """Return the reply in the plural form the language uses for the count."""
+        form = PLURAL_RULES[str(self.sections["plural"])](count)
+        replies = self.sections["replies"]
+        found = f"{key}_{form}" if f"{key}_{form}" in replies else key
+        return self.get("replies", found, count=count, **placeholders)
 
     def words(self, key: str) -> frozenset[str]:
         """Return a word list, such as the words around a spoken profile name."""
