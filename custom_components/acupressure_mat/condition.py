@@ -1,12 +1,11 @@
 """Automation conditions of a mat profile: session state, today's count and the streak."""
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Unpack, cast, override
+from typing import Any, ClassVar, Unpack, override
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import ATTR_CONFIG_ENTRY_ID, CONF_OPTIONS
+from homeassistant.const import ATTR_CONFIG_ENTRY_ID
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.condition import (
     Condition,
     ConditionCheckParams,
@@ -20,7 +19,7 @@ import probatio as vol
 from .data import MatConfigEntry
 from .engine.profile import MatProfile
 from .engine.vocabulary import MAX_HISTORY_DAYS, SessionState
-from .trigger import valid_profile
+from .trigger import validate_options
 
 CONF_STREAK = "streak"
 
@@ -34,17 +33,7 @@ class MatCondition(Condition):
     @override
     async def async_validate_config(cls, hass: HomeAssistant, config: ConfigType) -> ConfigType:
         """Validate the options and that they name a profile of this integration."""
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_OPTIONS): {
-                    vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-                    **cls.options_schema,
-                }
-            }
-        )
-        validated = cast("ConfigType", schema(config))
-        valid_profile(hass, validated[CONF_OPTIONS][ATTR_CONFIG_ENTRY_ID])
-        return validated
+        return validate_options(hass, config, cls.options_schema)
 
     def __init__(self, hass: HomeAssistant, config: ConditionConfig) -> None:
         """Keep the options."""

@@ -36,6 +36,23 @@ def valid_profile(hass: HomeAssistant, entry_id: str) -> str:
     return entry_id
 
 
+def validate_options(
+    hass: HomeAssistant, config: ConfigType, options_schema: Mapping[vol.Marker, Any]
+) -> ConfigType:
+    """Validate a trigger's or condition's options: a profile of ours, then its own filters."""
+    schema = vol.Schema(
+        {
+            vol.Required(CONF_OPTIONS): {
+                vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+                **options_schema,
+            }
+        }
+    )
+    validated = cast("ConfigType", schema(config))
+    valid_profile(hass, validated[CONF_OPTIONS][ATTR_CONFIG_ENTRY_ID])
+    return validated
+
+
 def profile_title(hass: HomeAssistant, entry_id: str) -> str:
     """Return the profile's name for trace descriptions."""
     entry = hass.config_entries.async_get_entry(entry_id)
@@ -51,17 +68,7 @@ class MatTrigger(Trigger):
     @override
     async def async_validate_config(cls, hass: HomeAssistant, config: ConfigType) -> ConfigType:
         """Validate the options and that they name a profile of this integration."""
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_OPTIONS): {
-                    vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-                    **cls.options_schema,
-                }
-            }
-        )
-        validated = cast("ConfigType", schema(config))
-        valid_profile(hass, validated[CONF_OPTIONS][ATTR_CONFIG_ENTRY_ID])
-        return validated
+        return validate_options(hass, config, cls.options_schema)
 
     def __init__(self, hass: HomeAssistant, config: TriggerConfig) -> None:
         """Keep the options."""

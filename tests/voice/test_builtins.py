@@ -8,7 +8,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from tests.helpers import call, state
 
-from .conftest import ask, speech
+from .helpers import ask, speech
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

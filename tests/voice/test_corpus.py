@@ -14,7 +14,7 @@ from custom_components.acupressure_mat.engine.vocabulary import Area
 from custom_components.acupressure_mat.texts import Texts, get_texts
 from tests.helpers import call, state
 
-from .conftest import ask, speech
+from .helpers import ask, speech
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

@@ -8,7 +8,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .conftest import add, ask, speech
+from .helpers import add, ask, speech
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

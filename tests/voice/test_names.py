@@ -11,7 +11,7 @@ from custom_components.acupressure_mat import texts
 from custom_components.acupressure_mat.assist_sentences import spoken_names
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .conftest import add, ask, profile, speech
+from .helpers import add, ask, profile, speech
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

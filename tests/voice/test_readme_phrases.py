@@ -9,7 +9,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from tests.helpers import call, state
 
-from .conftest import ask
+from .helpers import ask
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

@@ -7,7 +7,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from tests.helpers import advance, call
 
-from .conftest import ask, speech
+from .helpers import ask, speech
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
