@@ -9,10 +9,10 @@ from unittest.mock import patch
 import ciso8601
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
@@ -118,6 +118,15 @@ async def anna(
 async def speakers(hass: HomeAssistant) -> Speakers:
     """Set up the two fake speakers before the profile."""
     return await async_setup_speakers(hass)
+
+
+@pytest.fixture
+def lights(hass: HomeAssistant) -> dict[str, list[ServiceCall]]:
+    """Record what is done to the lights."""
+    return {
+        "on": async_mock_service(hass, "light", "turn_on"),
+        "off": async_mock_service(hass, "light", "turn_off"),
+    }
 
 
 @pytest.fixture

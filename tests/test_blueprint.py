@@ -9,33 +9,18 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from yarl import URL
 
 from custom_components.acupressure_mat import blueprints, shipped_files
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
+from .fake_speaker import BEDROOM, Speakers
 from .helpers import advance, call, state
 
 BLUEPRINT = f"{DOMAIN}/insomnia_routine.yaml"
 # Tuesday evening, one second before bedtime.
 BEFORE_BEDTIME = datetime.fromisoformat("2026-11-24T22:29:59+01:00")
-
-
-@pytest.fixture
-async def speakers(hass: HomeAssistant) -> Speakers:
-    """Set up the bedroom speaker."""
-    return await async_setup_speakers(hass)
-
-
-@pytest.fixture
-def lights(hass: HomeAssistant) -> dict[str, list[ServiceCall]]:
-    """Record what is done to the lights."""
-    return {
-        "on": async_mock_service(hass, "light", "turn_on"),
-        "off": async_mock_service(hass, "light", "turn_off"),
-    }
 
 
 async def routine(hass: HomeAssistant, **inputs: Any) -> None:

@@ -19,28 +19,13 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.acupressure_mat.const import DOMAIN
 
-from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
+from .fake_speaker import BEDROOM, Speakers
 from .helpers import START, advance, call, state
 
 ENTRY_ID = "01JMATPROFILE0000000000000"
 BEFORE_BEDTIME = datetime.fromisoformat("2026-11-24T22:29:59+01:00")  # a Tuesday
 PREFIX = f"ACUPRESSURE_MAT_PAIN:{ENTRY_ID}:"
 MAT = "binary_sensor.mat_pressure"
-
-
-@pytest.fixture
-async def speakers(hass: HomeAssistant) -> Speakers:
-    """Set up the bedroom speaker."""
-    return await async_setup_speakers(hass)
-
-
-@pytest.fixture
-def lights(hass: HomeAssistant) -> dict[str, list[ServiceCall]]:
-    """Record what is done to the lights."""
-    return {
-        "on": async_mock_service(hass, "light", "turn_on"),
-        "off": async_mock_service(hass, "light", "turn_off"),
-    }
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .fake_speaker import BEDROOM, Speakers, async_setup_speakers
+from .fake_speaker import BEDROOM
 from .helpers import PREFIX, advance, call
 
 SESSION = f"sensor.{PREFIX}_session_state"
@@ -26,12 +26,6 @@ def card_attrs(hass: HomeAssistant) -> dict[str, Any]:
 def options() -> dict[str, Any]:
     """Guide sessions with box breathing on the bedroom speaker."""
     return {"guidance": "breathing", "media_players": [BEDROOM], "breathing_pattern": "box"}
-
-
-@pytest.fixture
-async def speakers(hass: HomeAssistant) -> Speakers:
-    """Set up the fake speakers before the profile."""
-    return await async_setup_speakers(hass)
 
 
 @pytest.mark.usefixtures("speakers", "init_integration")

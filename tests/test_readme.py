@@ -11,7 +11,7 @@ from homeassistant.util.yaml import parse_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
-from .fake_speaker import Speakers, async_setup_speakers
+from .fake_speaker import Speakers
 from .helpers import advance, state
 
 README = Path(__file__).parent.parent / "README.md"
@@ -26,12 +26,6 @@ def yaml_blocks() -> list[Any]:
 def examples(key: str) -> list[dict[str, Any]]:
     """Return the examples that are mappings with the key."""
     return [block for block in yaml_blocks() if isinstance(block, dict) and key in block]
-
-
-@pytest.fixture
-async def speakers(hass: HomeAssistant) -> Speakers:
-    """Set up the bedroom speaker the examples name."""
-    return await async_setup_speakers(hass)
 
 
 async def test_action_examples_run(
