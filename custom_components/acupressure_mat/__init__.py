@@ -18,6 +18,7 @@ from .runtime import MatRuntime
 from .services import async_setup_services
 from .signals import async_forward_to_triggers
 from .sleep import SleepTracker
+from .statistics import MatStatistics, async_clear_statistics
 from .storage import MatStore
 from .texts import async_load_texts
 
@@ -59,6 +60,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
     )
     entry.async_on_unload(runtime.async_add_event_listener(guidance.async_on_event))
     entry.async_on_unload(runtime.async_add_listener(sleep.follow(runtime.profile)))
+    statistics = MatStatistics(
+        hass, entry_id=entry.entry_id, name=entry.title, profile=runtime.profile
+    )
+    entry.async_on_unload(runtime.async_add_listener(statistics.async_on_change))
     async_forward_to_triggers(hass, entry)
     entry.async_on_unload(runtime.async_stop)
     entry.async_on_unload(guidance.async_unload)
@@ -72,6 +77,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
     # After the platforms, so the event entity receives a completion held back since loading.
     runtime.async_start()
     await async_update_sentences(hass, adding=entry)
+    # Years of history go to the recorder in the background; set-up does not wait for it.
+    entry.async_create_background_task(
+        hass, statistics.async_backfill(), f"{DOMAIN} statistics of {entry.title}"
+    )
     return True
 
 
@@ -81,6 +90,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: MatConfigEntry) -> None:
-    """Delete the profile's stored history, and the Assist sentences with the last profile."""
+    """Delete the profile's history and statistics, and the Assist sentences with the last one."""
     await MatStore(hass, entry.entry_id).async_remove()
+    async_clear_statistics(hass, entry.entry_id)
     await async_update_sentences(hass, leaving=entry.entry_id)

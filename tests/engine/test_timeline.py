@@ -33,3 +33,13 @@ def test_forms_are_a_copy_the_store_may_keep() -> None:
     timeline.insert(built([2])[0])
     assert len(saved) == 1
     assert len(timeline.forms()) == 2
+
+
+def test_added_records_are_handed_out_once() -> None:
+    timeline = Timeline(built([5, 1]), ENDED)
+    assert timeline.take_added() == []  # loaded records were never added
+    first, second = built([3, 0])
+    timeline.insert(first)
+    timeline.insert(second)
+    assert timeline.take_added() == [first, second]
+    assert timeline.take_added() == []

@@ -20,12 +20,20 @@ class Timeline[R: (SessionRecord, PainRecord)]:
         self.key: Callable[[R], datetime] = key
         self.records: list[R] = sorted(records, key=key)
         self._forms: list[dict[str, Any]] = [record.to_dict() for record in self.records]
+        # Inserted since the last `take_added`, for whoever keeps a copy in step (statistics).
+        self._added: list[R] = []
 
     def insert(self, record: R) -> None:
         """Add a record after those of the same time."""
         index = bisect_right(self.records, self.key(record), key=self.key)
         self.records.insert(index, record)
         self._forms.insert(index, record.to_dict())
+        self._added.append(record)
+
+    def take_added(self) -> list[R]:
+        """Return the records inserted since the last call, and forget them."""
+        added, self._added = self._added, []
+        return added
 
     def forms(self) -> list[dict[str, Any]]:
         """Return the stored forms; a copy of the list, while the forms are never changed."""
