@@ -6,6 +6,7 @@ from dev.hass_launcher import HOST
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "acupressure_mat"
+TIME_ZONE = "Europe/Berlin"
 LINKS = {
     DOMAIN: ROOT / "custom_components" / DOMAIN,
     "mat_dev_speaker": ROOT / "dev" / "custom_components" / "mat_dev_speaker",
@@ -19,7 +20,7 @@ def configuration(port: int) -> str:
 # Written by scripts/develop when missing: edit freely, delete it to get the default back.
 homeassistant:
   name: Mat dev home
-  time_zone: Europe/Berlin
+  time_zone: {TIME_ZONE}
   latitude: 52.52
   longitude: 13.40
   elevation: 34
@@ -44,7 +45,9 @@ media_source:
 media_player:
   - platform: mat_dev_speaker
     name: Dev speaker
+# Long-term statistics outlive the purge: the trend cards show two years all the same.
 recorder:
+  purge_keep_days: 10
 history:
 logbook:
 automation: !include automations.yaml

@@ -1,14 +1,22 @@
 """Onboard a development Home Assistant over HTTP and create its mat profile, as a user would."""
 
 import asyncio
+from datetime import datetime
 from http import HTTPStatus
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp
 
-from dev.config_dir import DOMAIN
-from dev.dashboard import URL_PATH as CARD_DASHBOARD, ensure_card_dashboard
+from dev.config_dir import DOMAIN, TIME_ZONE
+from dev.dashboard import (
+    STATISTICS_WAIT,
+    URL_PATH as CARD_DASHBOARD,
+    ensure_card_dashboard,
+    mat_statistics,
+)
 from dev.hass_launcher import HOST, HassProcess
+from dev.history import log_history
 
 USERNAME = "dev"
 PASSWORD = "dev-password-123"  # noqa: S105 - a local development login, printed on purpose
@@ -148,6 +156,14 @@ class Client:
             msg = f"options flow did not save the guidance options: {result}"
             raise ProvisionError(msg)
 
+    async def log_sample_history(self) -> int:
+        """Log two years of sample history through the actions; return the number of calls."""
+
+        async def call(action: str, data: dict[str, Any]) -> object:
+            return await self.request("POST", f"/api/services/{DOMAIN}/{action}", json=data)
+
+        return await log_history(call, datetime.now(ZoneInfo(TIME_ZONE)))
+
 
 async def provision(hass: HassProcess, client: Client) -> str:
     """Onboard, confirm the HTTP settings and create the profile unless done; say what happened."""
@@ -169,8 +185,13 @@ async def provision(hass: HassProcess, client: Client) -> str:
     if not await client.profile_exists():
         await client.create_profile()
         notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
-    if await ensure_card_dashboard(hass, client.session, client.token):
-        notes.append(f"added the dashboard {client.url}/{CARD_DASHBOARD}/0 with the mat card")
+        calls = await client.log_sample_history()
+        notes.append(f"logged two years of sample history ({calls} actions)")
+    trends = await mat_statistics(hass, client.session, client.token, wait=STATISTICS_WAIT)
+    if await ensure_card_dashboard(hass, client.session, client.token, trends=trends):
+        notes.append(
+            f"added the dashboard {client.url}/{CARD_DASHBOARD}/0 with the mat card and trends"
+        )
     if onboarding and (removed := await client.remove_failed_onboarding_entries()):
         notes.append(f"removed {', '.join(removed)} (its requirements are not installed)")
     return "; ".join(notes) or f"reused the existing state in {hass.config_dir}"

@@ -2,6 +2,7 @@
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -17,6 +18,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.acupressure_mat import statistics
+from custom_components.acupressure_mat.engine.vocabulary import Area
 from custom_components.acupressure_mat.statistics import statistic_id
 
 from .helpers import KEY, START, advance, call, stored_profile
@@ -229,7 +231,7 @@ async def test_a_new_profile_writes_what_it_logs(
     assert await metadata(hass) == {}
     await call(hass, "log_pain", rating=5, area="head")
     await settled(hass)
-    rows = await read(hass, statistic_id(ENTRY, statistics.Area.HEAD))
+    rows = await read(hass, statistic_id(ENTRY, Area.HEAD))
     assert [(row["mean"], row["min"], row["max"]) for row in rows] == [(5, 5, 5)]
 
 
@@ -249,3 +251,9 @@ async def test_nothing_is_written_when_the_database_never_gets_ready(
         await call(hass, "log_pain", rating=5)
         await settled(hass)
     added.assert_not_called()
+
+
+def test_the_readme_names_the_series_as_they_are_written() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for area in (Area.BACK, None):
+        assert statistic_id(ENTRY, area) in readme

@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from .data import MatConfigEntry
+from .statistics import recording, statistic_id
 
 TO_REDACT = {"note"}
 
@@ -28,4 +29,12 @@ async def async_get_config_entry_diagnostics(
         "running": stored["running"],
         "recent": async_redact_data(profile.history(now, 7), TO_REDACT),
         "guidance_players": sorted(data.guidance.saved_states),
+        # The long-term series the records give, to find them in the statistics graph card.
+        "statistics": {
+            "recording": recording(hass),
+            "series": sorted(
+                {statistic_id(entry.entry_id, r.area) for r in profile.pain}
+                | ({statistic_id(entry.entry_id, None)} if profile.sessions else set())
+            ),
+        },
     }

@@ -157,6 +157,28 @@ async def log_in(session: aiohttp.ClientSession, url: str, password: str) -> Has
     return client
 
 
+async def assert_trends_outlive_the_purge(client: HassClient) -> None:
+    """Check the dashboard's trend card gets two years of back pain, purge at 10 days or not."""
+    dashboard = await client.command({"type": "lovelace/config", "url_path": "mat-card"})
+    graphs = [c for c in dashboard["views"][0]["cards"] if c["type"] == "statistics-graph"]
+    back = graphs[0]["entities"][0]
+    assert back.startswith("acupressure_mat:")
+    assert back.endswith("_pain_back")
+    # What the statistics graph card asks for, after a restart with purge_keep_days: 10.
+    months = await client.command(
+        {
+            "type": "recorder/statistics_during_period",
+            "start_time": "2020-01-01T00:00:00Z",
+            "statistic_ids": [back],
+            "period": "month",
+            "types": ["mean", "min", "max"],
+        }
+    )
+    assert len(months[back]) >= 24
+    means = [row["mean"] for row in months[back]]
+    assert means[0] > means[-1]  # the sample history eases
+
+
 async def test_develop_serves_a_profile_and_restarts_from_its_state(
     tmp_path: Path, runs: list[Develop]
 ) -> None:
@@ -165,6 +187,8 @@ async def test_develop_serves_a_profile_and_restarts_from_its_state(
     runs.append(first := Develop(config, port))
     ready = first.wait_for("is running (")
     assert "created profile 'Dev mat'" in ready
+    assert "logged two years of sample history" in ready
+    assert "with the mat card and trends" in ready
     assert "confirmed the HTTP server settings (127.0.0.1" in ready
     password = first.wait_for("Password:").split()[-1]
 
@@ -200,6 +224,7 @@ async def test_develop_serves_a_profile_and_restarts_from_its_state(
     async with aiohttp.ClientSession() as session:
         client = await log_in(session, url, password)
         await assert_confirmed_on_loopback(client, config, port)
+        await assert_trends_outlive_the_purge(client)
         await client.close()
 
     assert first.interrupt() == 0
