@@ -32,9 +32,11 @@ export const styles = css`
   .center { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; }
   .clock { font-size: 1.6em; font-variant-numeric: tabular-nums; }
   .phase { color: var(--secondary-text-color); min-height: 1.3em; }
-  .pain { margin-top: 16px; border-top: 1px solid var(--divider-color); padding-top: 12px; }
+  .pain { margin-top: 16px; border-top: 1px solid var(--divider-color); padding-top: 12px; container-type: inline-size; }
   .scale { display: grid; grid-template-columns: repeat(11, 1fr); gap: 4px; margin: 8px 0; }
-  .scale button { padding: 0; border-radius: 8px; }
+  .scale button { padding: 0; border-radius: 8px; min-width: 0; }
+  /* A narrow card (a dashboard column, a phone) puts 0-5 and 6-10 on two rows of big targets. */
+  @container (max-width: 420px) { .scale { grid-template-columns: repeat(6, 1fr); } }
   .chips { display: flex; flex-wrap: wrap; gap: 6px; justify-content: center; }
   .chips button { min-height: 30px; font-size: 0.9em; }
   .trend { margin-top: 12px; }
