@@ -257,3 +257,32 @@ def test_the_readme_names_the_series_as_they_are_written() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     for area in (Area.BACK, None):
         assert statistic_id(ENTRY, area) in readme
+
+
+@pytest.mark.usefixtures("history")
+async def test_a_renamed_profile_renames_its_series(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    await settled(hass)
+    hass.config_entries.async_update_entry(init_integration, title="Anna's spike mat")
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await settled(hass)
+    names = {sid: meta["name"] for sid, meta in (await metadata(hass)).items()}
+    assert names == {
+        BACK: "Anna's spike mat: back pain",
+        MINUTES: "Anna's spike mat: mat minutes",
+    }
+
+
+async def test_series_are_named_in_home_assistants_language(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    hass.config.language = "cs"
+    await hass.config.async_set_time_zone("Europe/Prague")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await call(hass, "log_pain", rating=5, area="feet")
+    await call(hass, "log_session", minutes=12)
+    await settled(hass)
+    names = {meta["name"] for meta in (await metadata(hass)).values()}
+    assert names == {"Anna's mat: bolest chodidel", "Anna's mat: minuty na podložce"}
