@@ -95,10 +95,13 @@ async def _async_send(response: web.StreamResponse, live: LiveAudio, start: int,
             end = min(await live.async_ready(offset), stop)
             if end <= offset:
                 break
-            if fd is None and (fd := await hass.async_add_executor_job(live.stream.open)) is None:
-                break
+            if fd is None:
+                fd = await hass.async_add_executor_job(live.stream.open)
             size = min(end - offset, _READ_BYTES)
-            data = await hass.async_add_executor_job(os.pread, fd, size, offset)
+            # Nothing to read when the render failed since it said the bytes were there.
+            data = (
+                b"" if fd is None else await hass.async_add_executor_job(os.pread, fd, size, offset)
+            )
             if not data:
                 break
             await response.write(data)

@@ -86,14 +86,14 @@ class Stream:
         """Return where the bytes written without a gap from offset end."""
         end = offset
         with self._lock:
+            if self.failed:  # what was written is gone
+                return offset
+            # Pieces follow each other without a gap, so the first unfinished one ends it.
             for piece, written in zip(self.pieces, self._written, strict=True):
-                if piece.offset + piece.size <= offset:
-                    continue
-                if piece.offset > end:
-                    break
-                end = max(end, piece.offset + written)
-                if written < piece.size:
-                    break
+                if piece.offset + piece.size > offset:
+                    end = max(end, piece.offset + written)
+                    if written < piece.size:
+                        break
         return end
 
     def open(self) -> int | None:
