@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
+from custom_components.acupressure_mat import audio_server
 from custom_components.acupressure_mat.audio_server import DATA_AUDIO
 from custom_components.acupressure_mat.audio_stream import LiveAudio
 from custom_components.acupressure_mat.engine.audio import cache
@@ -218,3 +219,26 @@ async def test_a_render_ending_at_shutdown_wakes_no_one(hass: HomeAssistant) -> 
     live = LiveAudio(hass, Stream([Piece(0, 1, 0, 1)], lambda _write: None, Path("unused")))
     with patch.object(hass.loop, "call_soon_threadsafe", side_effect=RuntimeError):
         live.stream.notify()
+
+
+@pytest.fixture
+def warmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record which kinds the set-up builds synthesis tables for."""
+    kinds: list[str] = []
+    monkeypatch.setattr(audio_server, "warm", kinds.append)
+    return kinds
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"guidance": "meditation"}, ["meditation"]),
+        ({"guidance": "breathing"}, ["breathing"]),
+        ({"guidance": "none"}, []),
+    ],
+)
+async def test_a_profile_builds_its_guidance_tables_when_it_is_set_up(
+    hass: HomeAssistant, warmed: list[str], init_integration: Any, expected: list[str]
+) -> None:
+    await hass.async_block_till_done()
+    assert warmed == expected

@@ -16,6 +16,8 @@ from homeassistant.util.hass_dict import HassKey
 from .audio_stream import MIME, LiveAudio, async_stream_response
 from .const import DOMAIN
 from .engine.audio.cache import AudioCache, AudioSpec
+from .engine.audio.synth import warm
+from .engine.vocabulary import GuidanceKind
 
 _LOGGER = logging.getLogger(__name__)
 AUDIO_URL = f"/api/{DOMAIN}/audio/{{token}}"
@@ -68,6 +70,13 @@ class AudioServer:
             _LOGGER.exception("Could not render guidance audio %s", spec.key)
         finally:
             del self._live[spec]
+
+    @callback
+    def async_warm(self, kind: GuidanceKind) -> None:
+        """Build what a kind's audio is made of now, so its first sound does not wait for it."""
+        # The meditation bed takes a few tenths of a second, a first session's whole budget.
+        if kind is not GuidanceKind.NONE:
+            self.hass.async_add_executor_job(warm, kind)
 
     async def async_url(self, spec: AudioSpec) -> str:
         """Return a relative URL valid until an hour after the audio ends, without waiting."""
