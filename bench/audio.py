@@ -14,11 +14,18 @@ import time
 # Load the engine without the integration's __init__, which imports Home Assistant.
 sys.path.insert(0, str(Path(__file__).parent.parent / "custom_components/acupressure_mat"))
 
-from engine.audio.cache import AudioCache, AudioSpec, render
+from engine.audio.cache import AudioCache, AudioSpec, track
+from engine.audio.encode import encode_source
 
 SECONDS = 20 * 60
 MB = 1_000_000
 MIB = 1024 * 1024
+
+
+def render(spec: AudioSpec) -> bytes:
+    """Render the whole MP3 of a spec in memory."""
+    audio = track(spec)
+    return encode_source(audio.render, audio.count)
 
 
 def _maxrss() -> int:

@@ -156,10 +156,10 @@ def quick_audio(tmp_path: Path) -> Iterator[None]:
     audio = tmp_path / "guidance.mp3"
     audio.write_bytes(b"\xff\xfb\x90\x00" * 8)
 
-    async def _render(_server: AudioServer, _spec: object) -> Path:
+    async def _source(_server: AudioServer, _spec: object) -> Path:
         return audio
 
-    with patch.object(AudioServer, "async_render", _render):
+    with patch.object(AudioServer, "async_source", _source):
         yield
 
 

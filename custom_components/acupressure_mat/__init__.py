@@ -7,7 +7,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .actions import ProfileActions
 from .assist_sentences import async_update_sentences
-from .audio_server import async_setup_audio
+from .audio_server import DATA_AUDIO, async_setup_audio
 from .blueprints import async_install_blueprints
 from .card import async_setup_card
 from .const import DOMAIN
@@ -53,6 +53,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MatConfigEntry) -> bool:
         tts_entity=options.tts_entity,
         cues=SpokenCues(hass),
     )
+    hass.data[DATA_AUDIO].async_warm(options.guidance)
     sleep = SleepTracker(hass, options.sleep_entity)
     actions = ProfileActions(hass, options=options, runtime=runtime, guidance=guidance, sleep=sleep)
     entry.runtime_data = MatData(

@@ -7,7 +7,7 @@ import pytest
 
 from custom_components.acupressure_mat.engine.audio import cache
 from custom_components.acupressure_mat.engine.audio.cache import AudioCache, AudioSpec
-from custom_components.acupressure_mat.engine.audio.encode import mp3_duration
+from custom_components.acupressure_mat.engine.audio.encode import Piece, Writer, mp3_duration
 
 
 @pytest.fixture
@@ -15,11 +15,11 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[AudioSpec]:
     """Replace rendering by 1000 bytes per call and count the calls."""
     calls: list[AudioSpec] = []
 
-    def fake(spec: AudioSpec) -> bytes:
+    def fake(spec: AudioSpec) -> cache.Plan:
         calls.append(spec)
-        return b"\xff\xf3" + bytes(998)
+        return cache.Plan([Piece(0, 1, 0, 1000)], lambda write: write(0, b"\xff\xf3" + bytes(998)))
 
-    monkeypatch.setattr(cache, "render", fake)
+    monkeypatch.setattr(cache, "plan", fake)
     return calls
 
 
@@ -63,10 +63,11 @@ def test_the_new_file_stays_even_when_it_alone_is_too_big(
 
 
 def test_failed_render_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(spec: AudioSpec) -> bytes:
+    def broken(write: Writer) -> None:
+        write(0, b"\xff\xf3")
         raise RuntimeError
 
-    monkeypatch.setattr(cache, "render", broken)
+    monkeypatch.setattr(cache, "plan", lambda _spec: cache.Plan([Piece(0, 1, 0, 1000)], broken))
     with pytest.raises(RuntimeError):
         AudioCache(tmp_path).get(_spec())
     assert list(tmp_path.iterdir()) == []
@@ -98,9 +99,8 @@ def test_stale_temp_files_are_cleared(tmp_path: Path, renders: list[AudioSpec]) 
 def test_real_render_is_a_playable_mp3(tmp_path: Path) -> None:
     path = AudioCache(tmp_path).get(AudioSpec("meditation", None, 3.5))
     assert mp3_duration(path.read_bytes()) == pytest.approx(3.5, abs=0.1)
-    assert mp3_duration(cache.render(AudioSpec("breathing", "box", 2.0))) == pytest.approx(
-        2.0, abs=0.1
-    )
+    box = AudioCache(tmp_path).get(AudioSpec("breathing", "box", 2.0))
+    assert mp3_duration(box.read_bytes()) == pytest.approx(2.0, abs=0.1)
 
 
 def test_key_is_made_of_validated_fields() -> None:

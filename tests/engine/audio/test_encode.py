@@ -9,6 +9,7 @@ import pytest
 
 from custom_components.acupressure_mat.engine.audio import encode
 from custom_components.acupressure_mat.engine.audio.encode import encode_mp3, mp3_duration
+from custom_components.acupressure_mat.engine.audio.mp3 import Layout
 from custom_components.acupressure_mat.engine.audio.synth import (
     SAMPLE_RATE,
     breathing,
@@ -46,14 +47,17 @@ def test_pieces_encoded_in_parallel_join_without_a_glitch(
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     monkeypatch.setattr(encode, "_MIN_PIECE_SECONDS", 3.0)
     pcm = breathing("coherent", 14, bells=(False, False))
-    cuts = encode._cuts(pcm.size, SAMPLE_RATE, 576)
-    assert len(cuts) == 4
-    decoded = _decode(encode_mp3(pcm))
+    pieces = encode.plan(Layout(pcm.size))
+    assert len(pieces) == 4
+    data = encode_mp3(pcm)
+    assert len(data) == Layout(pcm.size).size
+    decoded = _decode(data)
     assert decoded.size == pcm.size
     error = np.abs(decoded - pcm)
     typical = error[SAMPLE_RATE : SAMPLE_RATE * 3].max()
-    for start, _ in cuts[1:]:
-        assert error[start - 2000 : start + 2000].max() < 1.5 * typical
+    for piece in pieces[1:]:
+        assert piece.start % (49 * 576) == 0
+        assert error[piece.start - 2000 : piece.start + 2000].max() < 1.5 * typical
 
 
 def test_cuts_fall_on_frames_and_cover_everything(
@@ -70,3 +74,11 @@ def test_cuts_fall_on_frames_and_cover_everything(
     assert cuts[1][0] % 576 == 0
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert len(encode._cuts(count, SAMPLE_RATE, 576)) == 1
+
+
+def test_a_piece_that_comes_out_another_size_fails_the_render(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(encode, "plan", lambda layout: [encode.Piece(0, layout.count, 0, 10)])
+    with pytest.raises(RuntimeError, match="not 10"):
+        encode_mp3(np.zeros(SAMPLE_RATE, dtype=np.float32))

@@ -169,3 +169,11 @@ def test_bell_rings_out_naturally() -> None:
     assert np.abs(strike[-10:]).max() < 1e-3
     strike[:] = 0  # a copy: the shared bell stays intact
     assert np.abs(bell()).max() > 0.1
+
+
+def test_warming_builds_the_tables_a_kind_needs() -> None:
+    audio._bed.cache_clear()
+    audio.warm("breathing")
+    assert audio._bed.cache_info().currsize == 0
+    audio.warm("meditation")
+    assert audio._bed.cache_info().currsize == 1

@@ -6,19 +6,25 @@ from dataclasses import dataclass
 import math
 import os
 from pathlib import Path
-import tempfile
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from ..vocabulary import AUDIBLE_KINDS, MAX_SESSION_MINUTES, GuidanceKind
-from .encode import encode_source
-from .synth import PATTERNS, SAMPLE_RATE, breathing_track, meditation_track
+from . import encode
+from .mp3 import Layout
+from .stream import TMP_PREFIX, Stream
+from .synth import PATTERNS, SAMPLE_RATE, Track, breathing_track, meditation_track
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .encode import Piece, Writer
 
 MAX_SECONDS = MAX_SESSION_MINUTES * 60
 # Part of every file name, so files rendered by an older synthesis are never served.
 AUDIO_VERSION = 1
 _SUFFIX = ".mp3"
-_TMP_PREFIX = ".render-"
 _STALE_TMP_SECONDS = 3600
 
 
@@ -65,13 +71,30 @@ class AudioSpec:
         return f"{self.kind}-{pattern}-{self.seconds!r}-{bells}-{self.bell_offset!r}"
 
 
-def render(spec: AudioSpec) -> bytes:
-    """Synthesize and encode the MP3 of a spec, a window at a time."""
+def track(spec: AudioSpec) -> Track:
+    """Describe the audio of a spec without rendering it."""
     if spec.kind == GuidanceKind.BREATHING and spec.pattern is not None:
-        track = breathing_track(spec.pattern, spec.seconds, bells=spec.bells)
-    else:
-        track = meditation_track(spec.seconds, bells=spec.bells, bell_offset=spec.bell_offset)
-    return encode_source(track.render, track.count, SAMPLE_RATE)
+        return breathing_track(spec.pattern, spec.seconds, bells=spec.bells)
+    return meditation_track(spec.seconds, bells=spec.bells, bell_offset=spec.bell_offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How a spec becomes a file: the pieces, known in advance, and what writes them."""
+
+    pieces: list[Piece]
+    encode: Callable[[Writer], None]
+
+
+def plan(spec: AudioSpec) -> Plan:
+    """Lay the spec's MP3 out; the synthesis is set up only once encoding starts."""
+    layout = Layout(round(spec.seconds * SAMPLE_RATE), SAMPLE_RATE)
+    pieces = encode.plan(layout)
+
+    def run(write: Writer) -> None:
+        encode.encode_pieces(track(spec).render, layout, pieces, write)
+
+    return Plan(pieces, run)
 
 
 class AudioCache:
@@ -87,27 +110,29 @@ class AudioCache:
         """Return where the file of a spec lives, whether or not it exists yet."""
         return self.directory / f"v{AUDIO_VERSION}-{spec.key}{_SUFFIX}"
 
+    def lookup(self, spec: AudioSpec) -> Path | None:
+        """Return the spec's cached file, marked as just used, or None."""
+        path = self.path(spec)
+        return path if self._touch(path) else None
+
+    def stream(self, spec: AudioSpec) -> Stream:
+        """Return a render of the spec that readers can follow; run it to fill it."""
+        job = plan(spec)
+        return Stream(job.pieces, job.encode, self.path(spec))
+
+    def run(self, stream: Stream) -> Path:
+        """Render a stream into the cache and make room for it."""
+        stream.run()
+        self._evict(keep=stream.target)
+        return stream.target
+
     def get(self, spec: AudioSpec) -> Path:
         """Return the path of the spec's MP3, rendering it when missing."""
-        path = self.path(spec)
-        if self._touch(path):
+        if path := self.lookup(spec):
             return path
         # One render at a time: parallel callers for the same spec wait and then hit.
         with self._lock:
-            if self._touch(path):
-                return path
-            data = render(spec)
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=_TMP_PREFIX, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as file:
-                    file.write(data)
-                Path(tmp).replace(path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            self._evict(keep=path)
-        return path
+            return self.lookup(spec) or self.run(self.stream(spec))
 
     @staticmethod
     def _touch(path: Path) -> bool:
@@ -124,7 +149,7 @@ class AudioCache:
         stale = time.time() - _STALE_TMP_SECONDS
         for entry in os.scandir(self.directory):
             # A render killed halfway leaves its temp file behind; clear old ones.
-            if entry.name.startswith(_TMP_PREFIX) and entry.stat().st_mtime < stale:
+            if entry.name.startswith(TMP_PREFIX) and entry.stat().st_mtime < stale:
                 Path(entry.path).unlink(missing_ok=True)
             elif entry.name.endswith(_SUFFIX) and entry.is_file():
                 stat = entry.stat()
