@@ -2,15 +2,17 @@
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, override
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import intent
+from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from .data import MatConfigEntry
-from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area, SessionState
+from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area
 from .helpers import mat_error
 from .spoken import async_error_text, spoken_profile
 from .texts import Texts, get_texts
@@ -47,10 +49,19 @@ class MatIntentDescription:
     response_type: intent.IntentResponseType = intent.IntentResponseType.ACTION_DONE
 
 
+def _ends(texts: Texts, ends_at: datetime) -> str:
+    """Say when a session ends, in Home Assistant's time zone."""
+    return texts.clock(dt_util.as_local(ends_at))
+
+
 async def _start(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     started = await entry.runtime_data.actions.start_session(minutes=values.get(MINUTES_SLOT))
-    minutes = started.session.planned_minutes
-    return texts.count("started", minutes, minutes=minutes)
+    session = started.session
+    # A session starts active, so it has an end.
+    ends = _ends(texts, session.ends_at) if session.ends_at else ""
+    return texts.count(
+        "started", session.planned_minutes, minutes=session.planned_minutes, ends=ends
+    )
 
 
 async def _pause(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -70,7 +81,11 @@ async def _stop(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> 
 
 async def _extend(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     session = await entry.runtime_data.actions.extend_session(minutes=values[MINUTES_SLOT])
-    return texts.count("extended", session.planned_minutes, minutes=session.planned_minutes)
+    minutes = session.planned_minutes
+    if session.ends_at is None:
+        # A paused session has no end yet: its time stands still until it resumes.
+        return texts.count("extended_paused", minutes, minutes=minutes)
+    return texts.count("extended", minutes, minutes=minutes, ends=_ends(texts, session.ends_at))
 
 
 async def _log_pain(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -85,8 +100,12 @@ async def _time_left(entry: MatConfigEntry, values: dict[str, Any], texts: Texts
     readout = entry.runtime_data.runtime.readout
     if readout.session_remaining is None:
         return texts.get("replies", "time_left_idle", profile=entry.title)
-    key = "time_left_paused" if readout.state is SessionState.PAUSED else "time_left"
-    return texts.count(key, readout.session_remaining, profile=entry.title)
+    remaining = readout.session_remaining
+    # A paused session has no planned end (its sensor shows none either).
+    if readout.session_ends_at is None:
+        return texts.count("time_left_paused", remaining, profile=entry.title)
+    ends = _ends(texts, readout.session_ends_at)
+    return texts.count("time_left", remaining, profile=entry.title, ends=ends)
 
 
 async def _streak(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
