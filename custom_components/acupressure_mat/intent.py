@@ -16,6 +16,7 @@ from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area
 from .helpers import mat_error
 from .spoken import async_error_text, spoken_profile
 from .texts import Texts, get_texts
+from .validation import any_number, whole_range
 
 INTENT_START = "AcupressureMatStartSession"
 INTENT_PAUSE = "AcupressureMatPauseSession"
@@ -28,13 +29,11 @@ INTENT_STREAK = "AcupressureMatStreak"
 
 PROFILE_SLOT = "acupressure_profile"
 MINUTES_SLOT = "minutes"
+RATING_SLOT = "rating"
+# How long a repeated slot value may be: a refusal reads it out.
+MAX_SAID = 24
 
 type RunFn = Callable[[MatConfigEntry, dict[str, Any], Texts], Awaitable[str]]
-
-
-def _minutes(high: int) -> vol.All[Any]:
-    """Validate whole minutes from 1 to high (typed, so LLM tools ask for an integer)."""
-    return vol.All(vol.Coerce(int), vol.Range(min=1, max=high))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,7 +89,7 @@ async def _extend(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -
 
 async def _log_pain(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     area = Area(values.get("area", Area.BACK))
-    logged = await entry.runtime_data.actions.log_pain(rating=values["rating"], area=area)
+    logged = await entry.runtime_data.actions.log_pain(rating=values[RATING_SLOT], area=area)
     spoken_area = texts.get("areas", area)
     return texts.get("replies", "pain_logged", area=spoken_area, rating=logged.record.rating)
 
@@ -115,6 +114,16 @@ async def _streak(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -
     return texts.count("streak", streak, profile=entry.title)
 
 
+def _said(value: object) -> str:
+    """Return a slot value as a refusal repeats it, shortened so it can be read out."""
+    try:
+        said = str(value)
+    except ValueError:
+        # An integer of thousands of digits has no text form.
+        return "…"
+    return said if len(said) <= MAX_SAID else f"{said[: MAX_SAID - 1]}…"
+
+
 QUESTION = intent.IntentResponseType.QUERY_ANSWER
 INTENTS: tuple[MatIntentDescription, ...] = (
     MatIntentDescription(
@@ -122,8 +131,8 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         description="Starts an acupressure mat session, ramped to the profile's current level "
         "unless minutes are given",
         slots={
-            vol.Optional(MINUTES_SLOT, description="Length in minutes, 1 to 120"): _minutes(
-                MAX_START_MINUTES
+            vol.Optional(MINUTES_SLOT, description="Length in minutes, 1 to 120"): whole_range(
+                1, MAX_START_MINUTES
             )
         },
         run_fn=_start,
@@ -147,8 +156,8 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         intent_type=INTENT_EXTEND,
         description="Adds minutes to the running acupressure mat session",
         slots={
-            vol.Required(MINUTES_SLOT, description="Minutes to add, 1 to 60"): _minutes(
-                MAX_EXTEND_MINUTES
+            vol.Required(MINUTES_SLOT, description="Minutes to add, 1 to 60"): whole_range(
+                1, MAX_EXTEND_MINUTES
             )
         },
         max_minutes=MAX_EXTEND_MINUTES,
@@ -158,9 +167,9 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         intent_type=INTENT_LOG_PAIN,
         description="Records a pain rating for the acupressure mat's pain log",
         slots={
-            # Any number: the profile refuses one that is not whole or not 0 to 10, out loud.
-            vol.Required("rating", description="0 means no pain, 10 the worst pain"): vol.Coerce(
-                float
+            # Any number, as the action takes: the profile refuses one not whole or not 0 to 10.
+            vol.Required(RATING_SLOT, description="0 means no pain, 10 the worst pain"): (
+                any_number()
             ),
             vol.Optional("area", description="Where it hurts; back when left out"): vol.In(
                 [area.value for area in Area]
@@ -237,10 +246,13 @@ class MatIntentHandler(intent.IntentHandler):
             valid = self.async_validate_slots(slots)
         except vol.Invalid as err:
             slot = str(err.path[0]) if err.path else ""
-            value = str(slots.get(slot, {}).get("value"))
+            value = _said(slots.get(slot, {}).get("value"))
+            # The refusals the actions give for the same numbers, translated.
             if slot == MINUTES_SLOT:
                 high = str(self.mat_intent.max_minutes)
                 raise mat_error("minutes_range", high=high, minutes=value) from err
+            if slot == RATING_SLOT:
+                raise mat_error("rating_range", rating=value) from err
             raise mat_error("invalid_slot", slot=slot, value=value) from err
         names = {str(marker.schema) for marker in self.slot_schema}
         return {key: slot["value"] for key, slot in valid.items() if key in names}
