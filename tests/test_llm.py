@@ -36,6 +36,7 @@ async def test_llm_tools(hass: HomeAssistant, anna: MockConfigEntry) -> None:
             "LogPain",
             "TimeLeft",
             "Streak",
+            "History",
         )
     }
     assert "Anna's mat" in api.api_prompt

@@ -14,7 +14,7 @@ import probatio as vol
 from .data import MatConfigEntry
 from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area
 from .helpers import mat_error
-from .spoken import async_error_text, spoken_profile
+from .spoken import async_error_text, said_value, spoken_profile
 from .texts import Texts, get_texts
 from .validation import any_number, whole_range
 
@@ -30,8 +30,6 @@ INTENT_STREAK = "AcupressureMatStreak"
 PROFILE_SLOT = "acupressure_profile"
 MINUTES_SLOT = "minutes"
 RATING_SLOT = "rating"
-# How long a repeated slot value may be: a refusal reads it out.
-MAX_SAID = 24
 
 type RunFn = Callable[[MatConfigEntry, dict[str, Any], Texts], Awaitable[str]]
 
@@ -112,16 +110,6 @@ async def _streak(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -
     if streak == 0:
         return texts.get("replies", "streak_none", profile=entry.title)
     return texts.count("streak", streak, profile=entry.title)
-
-
-def _said(value: object) -> str:
-    """Return a slot value as a refusal repeats it, shortened so it can be read out."""
-    try:
-        said = str(value)
-    except ValueError:
-        # An integer of thousands of digits has no text form.
-        return "…"
-    return said if len(said) <= MAX_SAID else f"{said[: MAX_SAID - 1]}…"
 
 
 QUESTION = intent.IntentResponseType.QUERY_ANSWER
@@ -246,7 +234,7 @@ class MatIntentHandler(intent.IntentHandler):
             valid = self.async_validate_slots(slots)
         except vol.Invalid as err:
             slot = str(err.path[0]) if err.path else ""
-            value = _said(slots.get(slot, {}).get("value"))
+            value = said_value(slots.get(slot, {}).get("value"))
             # The refusals the actions give for the same numbers, translated.
             if slot == MINUTES_SLOT:
                 high = str(self.mat_intent.max_minutes)

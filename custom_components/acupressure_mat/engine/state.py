@@ -190,6 +190,10 @@ class ProfileState:
             self._practice[today] = insights.last_7_days(self.sessions, now, self.settings)
         return self._practice[today]
 
+    def practice(self, now: datetime, days: int) -> insights.Practice:
+        """Return the sessions and minutes of the last mat days, today included."""
+        return insights.last_days(self.sessions, now, self.settings, days)
+
     def session_days(self) -> frozenset[date]:
         """Return the mat days that hold a session of any kind."""
         return frozenset(self._minutes_by_day())
