@@ -23,7 +23,8 @@ SHIPPED = Path(assist_sentences.SHIPPED / "en.yaml").read_text(encoding="utf-8")
 
 def anna_body(language: str) -> str:
     """Return a sentence file as installed for Anna's mat alone: her name in the profile list."""
-    names = assist_sentences.spoken_names(["Anna's mat"], texts._read_all().values())
+    declined = assist_sentences.NAME_FORMS.get(language)
+    names = assist_sentences.spoken_names(["Anna's mat"], texts._read_all().values(), declined)
     return assist_sentences.sentence_body(language, json.dumps(names, ensure_ascii=False))
 
 
