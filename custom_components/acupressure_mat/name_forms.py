@@ -33,14 +33,14 @@ def _feminine_a(name: str) -> set[str]:
     soft = last in SOFT
     if stem.endswith("ch"):  # Micha → Miše, Mišin
         dative, possessive = stem[:-2] + "še", stem[:-2] + "š"
-    elif last in _DATIVE:
-        dative = stem[:-1] + _DATIVE[last]
-    elif soft or last in {"l", "s", "z"}:
-        dative = _join(stem, "e")
     else:
-        dative = stem + "ě"
-    if not stem.endswith("ch"):
         possessive = stem[:-1] + _POSSESSIVE.get(last, last)
+        if last in _DATIVE:
+            dative = stem[:-1] + _DATIVE[last]
+        elif soft or last in {"l", "s", "z"}:
+            dative = _join(stem, "e")
+        else:
+            dative = stem + "ě"
     forms = {_join(stem, "i" if soft else "y"), dative, stem + "u", stem + "ou"}
     return forms | {_join(possessive, "in" + ending) for ending in _AGREEING}
 

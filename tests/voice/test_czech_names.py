@@ -38,6 +38,9 @@ LANGUAGES = list(texts._read_all().values())
         ("Tomáš", {"tomáše", "tomášovi", "tomášem", "tomášův"}),
         ("Marie", {"marii", "marií", "mariin", "mariině"}),
         ("Jiří", {"jiřího", "jiřímu", "jiřím"}),
+        ("Micha", {"michy", "miše", "michu", "mišin"}),
+        ("Olga", {"olgy", "olze", "olžin"}),
+        ("Ludmila", {"ludmily", "ludmile", "ludmilin"}),
     ],
 )
 def test_forms(name: str, some: set[str]) -> None:
