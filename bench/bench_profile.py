@@ -22,8 +22,9 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.acupressure_mat import storage
 from custom_components.acupressure_mat.const import DOMAIN
-from custom_components.acupressure_mat.engine.model import Settings
+from custom_components.acupressure_mat.engine.model import PainRecord, SessionRecord, Settings
 from custom_components.acupressure_mat.engine.profile import MatProfile
+from custom_components.acupressure_mat.engine.session import RunningSession
 from custom_components.acupressure_mat.storage import MatStore
 
 # Captured at import, before the test harness swaps it for an in-memory one.
@@ -82,8 +83,15 @@ async def longest_stall(stop: asyncio.Event, result: list[float]) -> None:
 
 
 def parse_only(data: dict[str, Any], settings: Settings, _now: datetime) -> MatProfile:
-    """Load as before the read-outs moved: parse in the executor, read out on the loop."""
-    return MatProfile.from_dict(data, settings)
+    """Load as before: parse in the executor, making every stored form again; read out later."""
+    running = data["running"]
+    return MatProfile(
+        settings,
+        ramp_level=data["ramp_level"],
+        sessions=[SessionRecord.from_dict(s) for s in data["sessions"]],
+        pain=[PainRecord.from_dict(p) for p in data["pain"]],
+        running=None if running is None else RunningSession.from_dict(running),
+    )
 
 
 async def load_like_home_assistant(store: MatStore) -> dict[str, Any]:
