@@ -23,7 +23,8 @@ SHIPPED = Path(assist_sentences.SHIPPED / "en.yaml").read_text(encoding="utf-8")
 
 def anna_body(language: str) -> str:
     """Return a sentence file as installed for Anna's mat alone: her name in the profile list."""
-    names = assist_sentences.spoken_names(["Anna's mat"], texts._read_all().values())
+    declined = assist_sentences.NAME_FORMS.get(language)
+    names = assist_sentences.spoken_names(["Anna's mat"], texts._read_all().values(), declined)
     return assist_sentences.sentence_body(language, json.dumps(names, ensure_ascii=False))
 
 
@@ -55,7 +56,10 @@ async def test_sentences_without_assist(
 ) -> None:
     assert sentence_file(hass).read_text(encoding="utf-8").endswith(ANNA)
     assert await async_setup_component(hass, "conversation", {})
-    assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
+    assert (
+        await say(hass, "start my mat session")
+        == "Started a 5 minute mat session, ending at 20:05."
+    )
 
 
 @pytest.mark.parametrize("options", [{"install_sentences": False}])
@@ -67,7 +71,10 @@ async def test_install_sentences_off(hass: HomeAssistant, anna: MockConfigEntry)
     assert await hass.config_entries.async_reload(anna.entry_id)
     await hass.async_block_till_done()
     assert sentence_file(hass).exists()
-    assert await say(hass, "start a ten minute mat session") == "Started a 10 minute mat session."
+    assert (
+        await say(hass, "start a ten minute mat session")
+        == "Started a 10 minute mat session, ending at 20:10."
+    )
 
 
 async def test_turning_install_sentences_off_removes_them(
@@ -93,7 +100,10 @@ async def test_removing_the_last_profile_removes_them(
     assert await hass.config_entries.async_remove(anna.entry_id)
     await hass.async_block_till_done()
     assert sentence_file(hass).exists()
-    assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
+    assert (
+        await say(hass, "start my mat session")
+        == "Started a 5 minute mat session, ending at 20:05."
+    )
     assert await hass.config_entries.async_remove(other.entry_id)
     await hass.async_block_till_done()
     assert not sentence_file(hass).exists()
@@ -148,7 +158,10 @@ async def test_old_sentences_are_updated(
         if event.data["domain"] == "conversation"
     ] == [("reload", {"language": language}) for language in ("cs", "de", "de-CH", "en")]
     assert path.read_text(encoding="utf-8") == installed(ANNA)
-    assert await say(hass, "start my mat session") == "Started a 5 minute mat session."
+    assert (
+        await say(hass, "start my mat session")
+        == "Started a 5 minute mat session, ending at 20:05."
+    )
 
 
 async def test_a_restart_leaves_them_alone(

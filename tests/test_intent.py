@@ -19,20 +19,25 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 
 @pytest.mark.parametrize(
-    ("text", "minutes"),
+    ("text", "minutes", "ends"),
     [
-        ("start a ten minute mat session", 10),
-        ("start a 10 minute mat session", 10),
-        ("start a mat session for twenty minutes", 20),
-        ("start a mat session", 5),
-        ("start my mat session", 5),
-        ("start a one hundred twenty minute mat session", 120),
+        ("start a ten minute mat session", 10, "20:10"),
+        ("start a 10 minute mat session", 10, "20:10"),
+        ("start a mat session for twenty minutes", 20, "20:20"),
+        ("start a mat session", 5, "20:05"),
+        ("start my mat session", 5, "20:05"),
+        ("start a one hundred twenty minute mat session", 120, "22:00"),
     ],
 )
-async def test_start(hass: HomeAssistant, anna: MockConfigEntry, text: str, minutes: int) -> None:
+async def test_start(
+    hass: HomeAssistant, anna: MockConfigEntry, text: str, minutes: int, ends: str
+) -> None:
     response = await ask(hass, text)
     assert response.response_type is intent.IntentResponseType.ACTION_DONE
-    assert response.speech["plain"]["speech"] == f"Started a {minutes} minute mat session."
+    assert (
+        response.speech["plain"]["speech"]
+        == f"Started a {minutes} minute mat session, ending at {ends}."
+    )
     assert state(hass, "sensor.session_state") == "active"
     assert state(hass, "sensor.session_length") == str(minutes)
 
@@ -47,11 +52,11 @@ async def test_pause_resume_extend_stop(
     assert await say(hass, "resume my mat session") == "Resumed your mat session."
     assert state(hass, "sensor.session_state") == "active"
     assert await say(hass, "add five minutes to my mat session") == (
-        "Your mat session now lasts 15 minutes."
+        "Your mat session now lasts 15 minutes, ending at 20:15."
     )
     assert state(hass, "sensor.session_length") == "15"
     assert await say(hass, "extend my mat session by 3 minutes") == (
-        "Your mat session now lasts 18 minutes."
+        "Your mat session now lasts 18 minutes, ending at 20:18."
     )
     assert await say(hass, "stop my mat session") == "Stopped your mat session."
     assert state(hass, "sensor.session_state") == "idle"
@@ -100,9 +105,9 @@ async def test_time_left(
     await advance(hass, freezer, minutes=3)
     response = await ask(hass, text)
     assert response.response_type is intent.IntentResponseType.QUERY_ANSWER
-    assert response.speech["plain"]["speech"] == "7 minutes left on Anna's mat."
+    assert response.speech["plain"]["speech"] == "7 minutes left on Anna's mat, ending at 20:10."
     await advance(hass, freezer, minutes=6, seconds=30)
-    assert await say(hass, text) == "1 minute left on Anna's mat."
+    assert await say(hass, text) == "1 minute left on Anna's mat, ending at 20:10."
     await say(hass, "pause my mat session")
     assert await say(hass, text) == "1 minute left on Anna's mat; the session is paused."
 
@@ -170,13 +175,17 @@ async def test_several_profiles(hass: HomeAssistant, anna: MockConfigEntry) -> N
     assert await refused_aloud(hass, "start a ten minute mat session") == several
     assert await refused_aloud(hass, "how long is left on my mat") == several
     assert await say(hass, "start a ten minute session on Anna's mat") == (
-        "Started a 10 minute mat session."
+        "Started a 10 minute mat session, ending at 20:10."
     )
     assert state(hass, "sensor.session_state") == "active"
     assert hass.states.get("sensor.ben_s_mat_session_state").state == "idle"  # type: ignore[union-attr]
     assert await say(hass, "how long is left on Ben's mat") == "No session is running on Ben's mat."
-    assert await say(hass, "how long is left on Anna's mat") == "10 minutes left on Anna's mat."
-    assert await say(hass, "start Ben's mat session") == "Started a 5 minute mat session."
+    assert await say(hass, "how long is left on Anna's mat") == (
+        "10 minutes left on Anna's mat, ending at 20:10."
+    )
+    assert await say(hass, "start Ben's mat session") == (
+        "Started a 5 minute mat session, ending at 20:05."
+    )
     assert await say(hass, "log back pain four for Ben's mat") == "Logged back pain 4."
     assert await say(hass, "pause the session on Ben's mat") == "Paused your mat session."
     assert hass.states.get("sensor.ben_s_mat_session_state").state == "paused"  # type: ignore[union-attr]

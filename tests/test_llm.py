@@ -36,13 +36,16 @@ async def test_llm_tools(hass: HomeAssistant, anna: MockConfigEntry) -> None:
             "LogPain",
             "TimeLeft",
             "Streak",
+            "History",
         )
     }
     assert "Anna's mat" in api.api_prompt
     result = await api.async_call_tool(
         llm.ToolInput(tool_name=f"{DOMAIN}__AcupressureMatStartSession", tool_args={"minutes": 10})
     )
-    assert result.data["speech"]["plain"]["speech"] == "Started a 10 minute mat session."
+    assert result.data["speech"]["plain"]["speech"] == (
+        "Started a 10 minute mat session, ending at 20:10."
+    )
     assert state(hass, "sensor.session_state") == "active"
     result = await api.async_call_tool(
         llm.ToolInput(
@@ -51,7 +54,9 @@ async def test_llm_tools(hass: HomeAssistant, anna: MockConfigEntry) -> None:
         )
     )
     assert result.data["response_type"] == "query_answer"
-    assert result.data["speech"]["plain"]["speech"] == "10 minutes left on Anna's mat."
+    assert result.data["speech"]["plain"]["speech"] == (
+        "10 minutes left on Anna's mat, ending at 20:10."
+    )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("frozen")
 async def test_spoken_names(hass: HomeAssistant, assist: None, title: str, text: str) -> None:
     entry = await add(hass, profile(title, "01JMATPROFILE000000000000C"))
     await add(hass, profile("Other", "01JMATPROFILE000000000000D"))
-    assert await say(hass, text) == "Started a 10 minute mat session."
+    assert await say(hass, text) == "Started a 10 minute mat session, ending at 20:10."
     assert entry.runtime_data.runtime.readout.session_duration == 10
 
 

@@ -8,6 +8,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from .data import ProfileOptions
+from .engine.insights import Practice
 from .engine.model import SessionRecord
 from .engine.profile import Change, LoggedPain, MatProfile
 from .engine.session import RunningSession
@@ -152,6 +153,10 @@ class ProfileActions:
     def history(self, *, days: int) -> dict[str, Any]:
         """Return the sessions and ratings of the last days."""
         return self.runtime.profile.history(dt_util.utcnow(), days)
+
+    def practice(self, *, days: int) -> Practice:
+        """Return the sessions and minutes of the last mat days, today included."""
+        return self.runtime.profile.practice(dt_util.utcnow(), days)
 
     async def insights(self) -> dict[str, Any]:
         """Return whether the mat helps: pain, relief, practice and sleep, as of now."""

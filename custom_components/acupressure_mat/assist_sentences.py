@@ -2,7 +2,7 @@
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 import json
 import logging
@@ -15,12 +15,15 @@ from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
 from .data import MatConfigEntry, ProfileOptions
+from .name_forms import czech_forms
 from .shipped_files import update_text
 from .spoken import name_key
 from .texts import DATA_TEXTS, Texts, async_load_texts
 
 SHIPPED = Path(__file__).parent / "sentences"
 LANGUAGES = ("cs", "de", "en")
+# The declined forms a language says a name in, added to its profile list.
+NAME_FORMS: dict[str, Callable[[str], frozenset[str]]] = {"cs": czech_forms}
 FILE_NAME = f"{DOMAIN}.yaml"
 HEADER = (
     "# Installed by the Acupressure Mat integration, which updates it and removes it with the\n"
@@ -65,10 +68,15 @@ def sentences_wanted(
     return any(ProfileOptions.from_entry(entry).install_sentences for entry in entries)
 
 
-def spoken_names(titles: Iterable[str], languages: Iterable[Texts]) -> list[str | dict[str, str]]:
+def spoken_names(
+    titles: Iterable[str],
+    languages: Iterable[Texts],
+    declined: Callable[[str], frozenset[str]] | None = None,
+) -> list[str | dict[str, str]]:
     """Return the profile list's values: each way a name may be said, mapped to its profile."""
     owners: defaultdict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}
+    others: defaultdict[str, set[str]] = defaultdict(set)
     for title in titles:
         plain = _TEMPLATE_CHARACTERS.sub(" ", title.replace("\u2019", "'")).strip()
         # The name without "my", "mat", "Matte" or "podložka", in whichever language it is written.
@@ -77,10 +85,17 @@ def spoken_names(titles: Iterable[str], languages: Iterable[Texts]) -> list[str 
         if cores:
             core = min(cores, key=len)
             said |= {core, f"{core}s", f"{core}'s"}
+            for form in declined(core) if declined else ():
+                others[form].add(title)
         # A name of template characters only is not spoken, and an empty form would match nothing.
         for form in filter(None, said):
             owners[form.casefold()].add(title)
             shown.setdefault(form.casefold(), form)
+    # A declined form ("Petra" of Petr) is taken only when it is no profile's own way of being
+    # said (a profile named Petra) and is the form of one profile alone.
+    for form, found in others.items():
+        if form not in owners and len(found) == 1:
+            owners[form], shown[form] = found, form
     # A way of saying shared by two profiles stays a plain text, which the handler finds ambiguous.
     return [
         {"in": shown[form], "out": next(iter(found))} if len(found) == 1 else shown[form]
@@ -104,7 +119,13 @@ async def async_update_sentences(
     )
     if DATA_TEXTS not in hass.data:
         await async_load_texts(hass)
-    values = json.dumps(spoken_names(titles, hass.data[DATA_TEXTS].values()), ensure_ascii=False)
+    languages = hass.data[DATA_TEXTS].values()
+    values = {
+        language: json.dumps(
+            spoken_names(titles, languages, NAME_FORMS.get(language)), ensure_ascii=False
+        )
+        for language in LANGUAGES
+    }
     installed = hass.data.setdefault(DATA_INSTALLED, _Installed())
     root = Path(hass.config.path("custom_sentences"))
     async with installed.lock:
@@ -157,11 +178,11 @@ def folders(language: str) -> list[str]:
     return sorted({language} | {tag for tag in get_languages() if tag.split("-")[0] == language})
 
 
-def _update_all(root: Path, values: str | None) -> list[str]:
+def _update_all(root: Path, values: dict[str, str] | None) -> list[str]:
     """Update the file of each language variant and return the variants that changed."""
     changed: list[str] = []
     for language in LANGUAGES:
-        body = None if values is None else sentence_body(language, values)
+        body = None if values is None else sentence_body(language, values[language])
         changed.extend(
             folder
             for folder in folders(language)

@@ -2,18 +2,21 @@
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, override
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import intent
+from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from .data import MatConfigEntry
-from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area, SessionState
+from .engine.vocabulary import MAX_EXTEND_MINUTES, MAX_START_MINUTES, Area
 from .helpers import mat_error
-from .spoken import async_error_text, spoken_profile
+from .spoken import async_error_text, said_value, spoken_profile
 from .texts import Texts, get_texts
+from .validation import any_number, whole_range
 
 INTENT_START = "AcupressureMatStartSession"
 INTENT_PAUSE = "AcupressureMatPauseSession"
@@ -26,13 +29,9 @@ INTENT_STREAK = "AcupressureMatStreak"
 
 PROFILE_SLOT = "acupressure_profile"
 MINUTES_SLOT = "minutes"
+RATING_SLOT = "rating"
 
 type RunFn = Callable[[MatConfigEntry, dict[str, Any], Texts], Awaitable[str]]
-
-
-def _minutes(high: int) -> vol.All[Any]:
-    """Validate whole minutes from 1 to high (typed, so LLM tools ask for an integer)."""
-    return vol.All(vol.Coerce(int), vol.Range(min=1, max=high))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,10 +46,19 @@ class MatIntentDescription:
     response_type: intent.IntentResponseType = intent.IntentResponseType.ACTION_DONE
 
 
+def _ends(texts: Texts, ends_at: datetime) -> str:
+    """Say when a session ends, in Home Assistant's time zone."""
+    return texts.clock(dt_util.as_local(ends_at))
+
+
 async def _start(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     started = await entry.runtime_data.actions.start_session(minutes=values.get(MINUTES_SLOT))
-    minutes = started.session.planned_minutes
-    return texts.count("started", minutes, minutes=minutes)
+    session = started.session
+    # A session starts active, so it has an end.
+    ends = _ends(texts, session.ends_at) if session.ends_at else ""
+    return texts.count(
+        "started", session.planned_minutes, minutes=session.planned_minutes, ends=ends
+    )
 
 
 async def _pause(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -70,12 +78,16 @@ async def _stop(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> 
 
 async def _extend(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     session = await entry.runtime_data.actions.extend_session(minutes=values[MINUTES_SLOT])
-    return texts.count("extended", session.planned_minutes, minutes=session.planned_minutes)
+    minutes = session.planned_minutes
+    if session.ends_at is None:
+        # A paused session has no end yet: its time stands still until it resumes.
+        return texts.count("extended_paused", minutes, minutes=minutes)
+    return texts.count("extended", minutes, minutes=minutes, ends=_ends(texts, session.ends_at))
 
 
 async def _log_pain(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
     area = Area(values.get("area", Area.BACK))
-    logged = await entry.runtime_data.actions.log_pain(rating=values["rating"], area=area)
+    logged = await entry.runtime_data.actions.log_pain(rating=values[RATING_SLOT], area=area)
     spoken_area = texts.get("areas", area)
     return texts.get("replies", "pain_logged", area=spoken_area, rating=logged.record.rating)
 
@@ -85,8 +97,12 @@ async def _time_left(entry: MatConfigEntry, values: dict[str, Any], texts: Texts
     readout = entry.runtime_data.runtime.readout
     if readout.session_remaining is None:
         return texts.get("replies", "time_left_idle", profile=entry.title)
-    key = "time_left_paused" if readout.state is SessionState.PAUSED else "time_left"
-    return texts.count(key, readout.session_remaining, profile=entry.title)
+    remaining = readout.session_remaining
+    # A paused session has no planned end (its sensor shows none either).
+    if readout.session_ends_at is None:
+        return texts.count("time_left_paused", remaining, profile=entry.title)
+    ends = _ends(texts, readout.session_ends_at)
+    return texts.count("time_left", remaining, profile=entry.title, ends=ends)
 
 
 async def _streak(entry: MatConfigEntry, values: dict[str, Any], texts: Texts) -> str:
@@ -103,8 +119,8 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         description="Starts an acupressure mat session, ramped to the profile's current level "
         "unless minutes are given",
         slots={
-            vol.Optional(MINUTES_SLOT, description="Length in minutes, 1 to 120"): _minutes(
-                MAX_START_MINUTES
+            vol.Optional(MINUTES_SLOT, description="Length in minutes, 1 to 120"): whole_range(
+                1, MAX_START_MINUTES
             )
         },
         run_fn=_start,
@@ -128,8 +144,8 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         intent_type=INTENT_EXTEND,
         description="Adds minutes to the running acupressure mat session",
         slots={
-            vol.Required(MINUTES_SLOT, description="Minutes to add, 1 to 60"): _minutes(
-                MAX_EXTEND_MINUTES
+            vol.Required(MINUTES_SLOT, description="Minutes to add, 1 to 60"): whole_range(
+                1, MAX_EXTEND_MINUTES
             )
         },
         max_minutes=MAX_EXTEND_MINUTES,
@@ -139,9 +155,9 @@ INTENTS: tuple[MatIntentDescription, ...] = (
         intent_type=INTENT_LOG_PAIN,
         description="Records a pain rating for the acupressure mat's pain log",
         slots={
-            # Any number: the profile refuses one that is not whole or not 0 to 10, out loud.
-            vol.Required("rating", description="0 means no pain, 10 the worst pain"): vol.Coerce(
-                float
+            # Any number, as the action takes: the profile refuses one not whole or not 0 to 10.
+            vol.Required(RATING_SLOT, description="0 means no pain, 10 the worst pain"): (
+                any_number()
             ),
             vol.Optional("area", description="Where it hurts; back when left out"): vol.In(
                 [area.value for area in Area]
@@ -218,10 +234,13 @@ class MatIntentHandler(intent.IntentHandler):
             valid = self.async_validate_slots(slots)
         except vol.Invalid as err:
             slot = str(err.path[0]) if err.path else ""
-            value = str(slots.get(slot, {}).get("value"))
+            value = said_value(slots.get(slot, {}).get("value"))
+            # The refusals the actions give for the same numbers, translated.
             if slot == MINUTES_SLOT:
                 high = str(self.mat_intent.max_minutes)
                 raise mat_error("minutes_range", high=high, minutes=value) from err
+            if slot == RATING_SLOT:
+                raise mat_error("rating_range", rating=value) from err
             raise mat_error("invalid_slot", slot=slot, value=value) from err
         names = {str(marker.schema) for marker in self.slot_schema}
         return {key: slot["value"] for key, slot in valid.items() if key in names}

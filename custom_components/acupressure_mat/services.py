@@ -26,7 +26,15 @@ from .engine.vocabulary import (
     Moment,
 )
 from .helpers import iso
-from .validation import entity_list, fraction, number, one_of, text, utc_time, whole_range
+from .validation import (
+    any_number,
+    entity_list,
+    fraction,
+    one_of,
+    text,
+    utc_time,
+    whole_range,
+)
 
 SERVICE_START_SESSION = "start_session"
 SERVICE_PAUSE_SESSION = "pause_session"
@@ -78,7 +86,7 @@ LOG_PAIN_SCHEMA = vol.Schema(
     PROFILE
     | {
         # Any number passes: the profile refuses one that is not whole or out of range, translated.
-        vol.Required(ATTR_RATING): number,
+        vol.Required(ATTR_RATING): any_number(),
         vol.Optional(ATTR_AREA, default=Area.BACK.value): one_of(Area),
         vol.Optional(ATTR_MOMENT): one_of(Moment),
         vol.Optional(ATTR_NOTE): vol.All(text, vol.Length(max=MAX_NOTE_LENGTH)),

@@ -12,6 +12,9 @@ from .data import MatConfigEntry, loaded_profile
 from .helpers import mat_error
 from .texts import Texts, shipped_language
 
+# How long a repeated value may be: a refusal reads it out.
+MAX_SAID = 24
+
 
 def name_key(text: str, texts: Texts) -> str:
     """Reduce a profile name to the words that identify it, as speech recognition gives them."""
@@ -48,6 +51,16 @@ def spoken_profile(
     if entry is None:
         raise mat_error("profile_name_unknown", name=said or spoken)
     return entry
+
+
+def said_value(value: object) -> str:
+    """Return a value as a refusal repeats it, shortened so it can be read out."""
+    try:
+        said = str(value)
+    except ValueError:
+        # An integer of thousands of digits has no text form.
+        return "…"
+    return said if len(said) <= MAX_SAID else f"{said[: MAX_SAID - 1]}…"
 
 
 async def async_error_text(hass: HomeAssistant, language: str, err: HomeAssistantError) -> str:

@@ -1,5 +1,6 @@
 """A versioned store per mat profile, and recovery from files it cannot read."""
 
+from datetime import datetime
 import logging
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,9 @@ class MatStore(Store[dict[str, Any]]):
             return MatProfile(settings)
         try:
             # Parsing years of history takes tens of milliseconds: keep it off the event loop.
-            profile = await self.hass.async_add_executor_job(MatProfile.from_dict, data, settings)
+            profile = await self.hass.async_add_executor_job(
+                parse_profile, data, settings, dt_util.utcnow()
+            )
         except UNREADABLE:
             _LOGGER.exception("Stored data of %s is malformed; starting empty", self.key)
         else:
@@ -80,6 +83,15 @@ class MatStore(Store[dict[str, Any]]):
             translation_placeholders={"path": aside},
         )
         return empty
+
+
+def parse_profile(data: dict[str, Any], settings: Settings, now: datetime) -> MatProfile:
+    """Parse the stored data and compute its read-outs once, in the executor."""
+    profile = MatProfile.from_dict(data, settings)
+    # Nothing else holds the profile yet and its records are frozen, so the first read-out (a
+    # streak over every day, the relief average) is cached here instead of on the event loop.
+    profile.readout(now)
+    return profile
 
 
 def _keep_aside(path: str, data: object) -> None:

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,12 @@ PLURAL_RULES: dict[str, Callable[[int], str]] = {
 }
 
 
+# Hours whose spoken number begins with two consonants (dvě, tři, čtyři, dvanáct, třináct,
+# čtrnáct, dvacet…): the texts' clock.at_cluster form is said before them.
+CLUSTER_HOURS = frozenset({2, 3, 4, 12, 13, 14, 20, 21, 22, 23})
+HALF_MINUTE = timedelta(seconds=30)
+
+
 @dataclass(frozen=True, slots=True)
 class Texts:
     """The texts of one language."""
@@ -58,6 +65,12 @@ class Texts:
         replies = self.sections["replies"]
         found = f"{key}_{form}" if f"{key}_{form}" in replies else key
         return self.get("replies", found, count=count, **placeholders)
+
+    def clock(self, local: datetime) -> str:
+        """Say a local time to the nearest minute, with the word before it ("at 22:41")."""
+        shown = local + HALF_MINUTE
+        key = "at_cluster" if shown.hour in CLUSTER_HOURS else "at"
+        return self.get("clock", key, hour=shown.hour, minute=shown.minute)
 
     def words(self, key: str) -> frozenset[str]:
         """Return a word list, such as the words around a spoken profile name."""

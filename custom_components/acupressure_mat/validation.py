@@ -43,9 +43,16 @@ def whole_number(value: Any) -> int:  # noqa: ANN401 - a validator takes what th
     return int(result)
 
 
+# Coerce changes nothing after number or whole_number, but the OpenAPI codec reads it as the
+# field's type, so LLM tools get an integer or number parameter instead of an untyped one.
 def whole_range(low: int, high: int) -> vol.All[Any]:
     """Validate a whole number from low to high."""
-    return vol.All(whole_number, vol.Range(min=low, max=high))
+    return vol.All(whole_number, vol.Coerce(int), vol.Range(min=low, max=high))
+
+
+def any_number() -> vol.All[Any]:
+    """Validate a finite number, typed as a number."""
+    return vol.All(number, vol.Coerce(float))
 
 
 def fraction() -> vol.All[Any]:

@@ -1,6 +1,7 @@
 """The phrase corpus: what people say in each language does what it must, and says so."""
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.engine.vocabulary import Area
 from custom_components.acupressure_mat.texts import Texts, get_texts
-from tests.helpers import call, state
+from tests.helpers import START, call, state
 
 from .helpers import ask, speech
 
@@ -69,20 +70,25 @@ BEFORE: dict[str, Callable[[HomeAssistant], Awaitable[None]]] = {
 }
 
 
+def _ends(texts: Texts, minutes: int) -> str:
+    """Say when a session started at the frozen time ends after some minutes."""
+    return texts.clock(START + timedelta(minutes=minutes))
+
+
 def expected(intent_type: str, slots: dict[str, Any], texts: Texts, title: str) -> str:
     """Return the reply of an intent in the language of the texts."""
     match intent_type.removeprefix("AcupressureMat"):
         case "StartSession":
             minutes = slots.get("minutes", RAMPED)
-            return texts.count("started", minutes, minutes=minutes)
+            return texts.count("started", minutes, minutes=minutes, ends=_ends(texts, minutes))
         case "ExtendSession":
             minutes = RUNNING + slots["minutes"]
-            return texts.count("extended", minutes, minutes=minutes)
+            return texts.count("extended", minutes, minutes=minutes, ends=_ends(texts, minutes))
         case "LogPain":
             area = texts.get("areas", Area(slots["area"]))
             return texts.get("replies", "pain_logged", area=area, rating=slots["rating"])
         case "TimeLeft":
-            return texts.count("time_left", RUNNING, profile=title)
+            return texts.count("time_left", RUNNING, profile=title, ends=_ends(texts, RUNNING))
         case "Streak":
             return texts.get("replies", "streak_none", profile=title)
         case other:

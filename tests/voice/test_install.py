@@ -30,12 +30,24 @@ def variant_file(hass: HomeAssistant) -> Path:
 @pytest.mark.parametrize(
     ("language", "text", "reply"),
     [
-        ("de-CH", "starte die Matte", "5-Minuten-Sitzung auf der Matte gestartet."),
-        ("de-AT", "starte die Nagelmatte", "5-Minuten-Sitzung auf der Matte gestartet."),
-        ("de", "Akupressur starten", "5-Minuten-Sitzung auf der Matte gestartet."),
-        ("cs-CZ", "spusť podložku", "Sezení na podložce spuštěno na 5 minut."),
-        ("en-GB", "start the mat", "Started a 5 minute mat session."),
-        ("en-US", "start the mat", "Started a 5 minute mat session."),
+        (
+            "de-CH",
+            "starte die Matte",
+            "5-Minuten-Sitzung auf der Matte gestartet; sie endet um 20:05.",
+        ),
+        (
+            "de-AT",
+            "starte die Nagelmatte",
+            "5-Minuten-Sitzung auf der Matte gestartet; sie endet um 20:05.",
+        ),
+        (
+            "de",
+            "Akupressur starten",
+            "5-Minuten-Sitzung auf der Matte gestartet; sie endet um 20:05.",
+        ),
+        ("cs-CZ", "spusť podložku", "Sezení na podložce spuštěno na 5 minut, skončí ve 20:05."),
+        ("en-GB", "start the mat", "Started a 5 minute mat session, ending at 20:05."),
+        ("en-US", "start the mat", "Started a 5 minute mat session, ending at 20:05."),
     ],
 )
 async def test_every_variant_is_understood(
@@ -64,7 +76,7 @@ async def test_removed_with_the_last_profile(hass: HomeAssistant, anna: MockConf
 async def test_none_when_turned_off(hass: HomeAssistant, anna: MockConfigEntry) -> None:
     assert installed(hass) == []
     assert speech(await ask(hass, "starte die Matte", "de-AT")) != (
-        "5-Minuten-Sitzung auf der Matte gestartet."
+        "5-Minuten-Sitzung auf der Matte gestartet; sie endet um 20:05."
     )
 
 

@@ -95,7 +95,7 @@ async def test_a_named_profile(
 
 async def test_words_are_not_taken_for_a_name(hass: HomeAssistant, anna: MockConfigEntry) -> None:
     response = await ask(hass, "start my acupressure mat session", "en")
-    assert speech(response) == "Started a 5 minute mat session."
+    assert speech(response) == "Started a 5 minute mat session, ending at 20:05."
     response = await ask(hass, "how long is left on Carl's mat", "en")
     assert speech(response) == "No loaded mat profile matches “Carl's”."
 
@@ -111,13 +111,16 @@ async def test_the_list_follows_the_profiles(hass: HomeAssistant, anna: MockConf
     assert "Ben" not in listed(hass)
     assert '"out": "Carla"' in listed(hass)
     response = await ask(hass, "start Carla's mat", "en")
-    assert speech(response) == "Started a 5 minute mat session."
+    assert speech(response) == "Started a 5 minute mat session, ending at 20:05."
     assert session(hass, "ben_s_mat") == "active"  # entity ids keep the first name
     assert await hass.config_entries.async_remove(ben.entry_id)
     await hass.async_block_till_done()
     assert "Carla" not in listed(hass)
     response = await ask(hass, "start Carla's mat", "en")
-    assert response.intent is None or speech(response) != "Started a 5 minute mat session."
+    assert (
+        response.intent is None
+        or speech(response) != "Started a 5 minute mat session, ending at 20:05."
+    )
 
 
 async def test_a_disabled_profile_is_heard_and_refused(

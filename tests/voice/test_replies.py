@@ -15,11 +15,11 @@ pytestmark = pytest.mark.usefixtures("frozen")
 @pytest.mark.parametrize(
     ("minutes", "reply"),
     [
-        (1, "Na Anna's mat zbývá jedna minuta."),
-        (3, "Na Anna's mat zbývají 3 minuty."),
-        (4, "Na Anna's mat zbývají 4 minuty."),
-        (5, "Na Anna's mat zbývá 5 minut."),
-        (12, "Na Anna's mat zbývá 12 minut."),
+        (1, "Na Anna's mat zbývá jedna minuta; sezení skončí ve 20:01."),
+        (3, "Na Anna's mat zbývají 3 minuty; sezení skončí ve 20:03."),
+        (4, "Na Anna's mat zbývají 4 minuty; sezení skončí ve 20:04."),
+        (5, "Na Anna's mat zbývá 5 minut; sezení skončí ve 20:05."),
+        (12, "Na Anna's mat zbývá 12 minut; sezení skončí ve 20:12."),
     ],
 )
 async def test_czech_has_three_plural_forms(
@@ -32,10 +32,22 @@ async def test_czech_has_three_plural_forms(
 @pytest.mark.parametrize(
     ("language", "text", "reply"),
     [
-        ("en", "start the mat for 2 minutes", "Started a 2 minute mat session."),
-        ("de", "starte die Matte für 2 Minuten", "2-Minuten-Sitzung auf der Matte gestartet."),
-        ("cs", "spusť podložku na jednu minutu", "Sezení na podložce spuštěno na jednu minutu."),
-        ("cs", "spusť podložku na dvě minuty", "Sezení na podložce spuštěno na 2 minuty."),
+        ("en", "start the mat for 2 minutes", "Started a 2 minute mat session, ending at 20:02."),
+        (
+            "de",
+            "starte die Matte für 2 Minuten",
+            "2-Minuten-Sitzung auf der Matte gestartet; sie endet um 20:02.",
+        ),
+        (
+            "cs",
+            "spusť podložku na jednu minutu",
+            "Sezení na podložce spuštěno na jednu minutu, skončí ve 20:01.",
+        ),
+        (
+            "cs",
+            "spusť podložku na dvě minuty",
+            "Sezení na podložce spuštěno na 2 minuty, skončí ve 20:02.",
+        ),
     ],
 )
 async def test_replies_in_the_language_asked(

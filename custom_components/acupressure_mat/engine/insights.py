@@ -131,12 +131,19 @@ def _started_on_days(
     return _on_days(sessions, ENDED, attrgetter("started_at"), days, settings)
 
 
-def last_7_days(sessions: Sequence[SessionRecord], now: datetime, settings: Settings) -> Practice:
-    """Return the sessions of any kind that started on the last 7 mat days, today included."""
+def last_days(
+    sessions: Sequence[SessionRecord], now: datetime, settings: Settings, count: int
+) -> Practice:
+    """Return the sessions of any kind that started on the last `count` mat days, today included."""
     today = mat_day(now, settings.tz, settings.day_starts_at)
-    days = (today - timedelta(days=PRACTICE_DAYS - 1), today)
+    days = (today - timedelta(days=count - 1), today)
     started = [s for _, s in _started_on_days(sessions, days, settings)]
     return Practice(sessions=len(started), minutes=round(math.fsum(s.minutes for s in started), 1))
+
+
+def last_7_days(sessions: Sequence[SessionRecord], now: datetime, settings: Settings) -> Practice:
+    """Return the sessions of any kind that started on the last 7 mat days, today included."""
+    return last_days(sessions, now, settings, PRACTICE_DAYS)
 
 
 def weeks(

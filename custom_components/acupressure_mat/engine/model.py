@@ -7,6 +7,10 @@ from typing import Any, Self
 
 from .vocabulary import Area, Moment, Outcome
 
+# How many keys a stored session and a stored rating have.
+SESSION_KEYS = 5
+PAIN_KEYS = 5
+
 
 def require_dict(value: object) -> dict[str, Any]:
     """Return stored data that must be a JSON object."""
@@ -67,6 +71,17 @@ class SessionRecord:
             "outcome": self.outcome.value,
         }
 
+    def read_back(self, data: dict[str, Any]) -> bool:
+        """Tell whether the data it was read from is exactly its JSON-safe form."""
+        # from_dict read these five keys and checked their values; only times and the float
+        # can be written differently (an offset, or 20 for 20.0).
+        return (
+            len(data) == SESSION_KEYS
+            and type(data["minutes"]) is float
+            and data["started_at"] == self.started_at.isoformat()
+            and data["ended_at"] == self.ended_at.isoformat()
+        )
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Read the JSON-safe form; raise KeyError, TypeError or ValueError if bad."""
@@ -104,6 +119,15 @@ class PainRecord:
             "moment": self.moment.value,
             "note": self.note,
         }
+
+    def read_back(self, data: dict[str, Any]) -> bool:
+        """Tell whether the data it was read from is exactly its JSON-safe form."""
+        # A note may be missing from what was read; the form always has one.
+        return (
+            len(data) == PAIN_KEYS
+            and "note" in data
+            and data["logged_at"] == self.logged_at.isoformat()
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

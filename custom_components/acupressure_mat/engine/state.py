@@ -52,13 +52,15 @@ class ProfileState:
         sessions: Iterable[SessionRecord] = (),
         pain: Iterable[PainRecord] = (),
         running: RunningSession | None = None,
+        read_from: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None = None,
     ) -> None:
         """Keep the records in time order and the ramp level within its range."""
         self.settings = settings
         level = settings.start_minutes if ramp_level is None else ramp_level
         self.ramp_level = ramp.clamp(level, settings)
-        self.session_timeline = Timeline(sessions, ENDED)
-        self.pain_timeline = Timeline(pain, LOGGED)
+        stored_sessions, stored_pain = read_from or (None, None)
+        self.session_timeline = Timeline(sessions, ENDED, stored_sessions)
+        self.pain_timeline = Timeline(pain, LOGGED, stored_pain)
         # The sorted lists themselves: read-outs read them, commands insert through the timelines.
         self.sessions: list[SessionRecord] = self.session_timeline.records
         self.pain: list[PainRecord] = self.pain_timeline.records
@@ -190,6 +192,10 @@ class ProfileState:
             self._practice[today] = insights.last_7_days(self.sessions, now, self.settings)
         return self._practice[today]
 
+    def practice(self, now: datetime, days: int) -> insights.Practice:
+        """Return the sessions and minutes of the last mat days, today included."""
+        return insights.last_days(self.sessions, now, self.settings, days)
+
     def session_days(self) -> frozenset[date]:
         """Return the mat days that hold a session of any kind."""
         return frozenset(self._minutes_by_day())
@@ -249,6 +255,7 @@ class ProfileState:
             sessions=[SessionRecord.from_dict(s) for s in sessions],
             pain=[PainRecord.from_dict(p) for p in pain],
             running=None if running is None else RunningSession.from_dict(running),
+            read_from=(sessions, pain),
         )
 
     def insights(self, now: datetime) -> dict[str, Any]:
