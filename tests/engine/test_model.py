@@ -1,10 +1,16 @@
 """Tests of the records' stored forms."""
 
-from datetime import timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
+from hypothesis import given, strategies as st
 import pytest
 
-from custom_components.acupressure_mat.engine.model import PainRecord, SessionRecord
+from custom_components.acupressure_mat.engine.model import (
+    PainRecord,
+    SessionRecord,
+    parse_time,
+    written_as_utc,
+)
 from custom_components.acupressure_mat.engine.vocabulary import Area, Moment, Outcome
 
 from .factories import T0, rating, session
@@ -85,3 +91,26 @@ def test_offset_survives_other_zones() -> None:
     east = timezone(timedelta(hours=5, minutes=30))
     record = session(T0.astimezone(east))
     assert SessionRecord.from_dict(record.to_dict()) == record
+
+
+@given(
+    instant=st.datetimes(
+        min_value=datetime(1970, 1, 2),  # noqa: DTZ001 - hypothesis takes naive bounds
+        max_value=datetime(9998, 12, 31),  # noqa: DTZ001
+        timezones=st.just(UTC),
+    ),
+    shape=st.sampled_from(["iso", "Z", "space", "millis", "micros", "offset", "zero_micros"]),
+)
+def test_a_time_is_read_back_as_written_exactly_when_isoformat_writes_it_so(
+    instant: datetime, shape: str
+) -> None:
+    text = {
+        "iso": instant.isoformat(),
+        "Z": instant.isoformat().replace("+00:00", "Z"),
+        "space": instant.isoformat(sep=" "),
+        "millis": instant.isoformat(timespec="milliseconds"),
+        "micros": instant.isoformat(timespec="microseconds"),
+        "offset": instant.astimezone(timezone(timedelta(hours=2))).isoformat(),
+        "zero_micros": instant.replace(microsecond=0).isoformat(timespec="microseconds"),
+    }[shape]
+    assert written_as_utc(text) == (parse_time(text).isoformat() == text)

@@ -10,6 +10,9 @@ from .vocabulary import Area, Moment, Outcome
 # How many keys a stored session and a stored rating have.
 SESSION_KEYS = 5
 PAIN_KEYS = 5
+# Lengths of a UTC time as isoformat writes it: 2026-11-24T19:00:00+00:00, and with .123456.
+UTC_TEXT = 25
+UTC_TEXT_MICRO = 32
 
 
 def require_dict(value: object) -> dict[str, Any]:
@@ -30,6 +33,22 @@ def parse_time(value: object) -> datetime:
         msg = f"time without offset: {value!r}"
         raise ValueError(msg)
     return parsed.astimezone(UTC)
+
+
+def written_as_utc(value: str) -> bool:
+    """Tell whether a time read by `parse_time` is written exactly as isoformat writes it."""
+    # Checked on the text, without writing the time again: the shape isoformat gives a UTC time
+    # (seconds, or six digits of microseconds unless they are all zero). Any other way to write
+    # it (an offset, Z, a space, a week date, 24:00, fewer digits) is made anew when saved.
+    return (
+        value.endswith("+00:00")
+        and (len(value) == UTC_TEXT or (len(value) == UTC_TEXT_MICRO and value[19] == "."))
+        and value[20:26] != "000000"
+        and value[4] == value[7] == "-"
+        and value[10] == "T"
+        and value[13] == value[16] == ":"
+        and value[11:13] != "24"
+    )
 
 
 def parse_int(value: object) -> int:
@@ -78,8 +97,8 @@ class SessionRecord:
         return (
             len(data) == SESSION_KEYS
             and type(data["minutes"]) is float
-            and data["started_at"] == self.started_at.isoformat()
-            and data["ended_at"] == self.ended_at.isoformat()
+            and written_as_utc(data["started_at"])
+            and written_as_utc(data["ended_at"])
         )
 
     @classmethod
@@ -123,11 +142,7 @@ class PainRecord:
     def read_back(self, data: dict[str, Any]) -> bool:
         """Tell whether the data it was read from is exactly its JSON-safe form."""
         # A note may be missing from what was read; the form always has one.
-        return (
-            len(data) == PAIN_KEYS
-            and "note" in data
-            and data["logged_at"] == self.logged_at.isoformat()
-        )
+        return len(data) == PAIN_KEYS and "note" in data and written_as_utc(data["logged_at"])
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
