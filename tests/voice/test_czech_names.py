@@ -130,7 +130,10 @@ async def test_questions_and_pain_for_a_declined_name(
     await add(hass, profile("Petr", PETR))
     await ask(hass, "spusť podložku pro Petra na deset minut", "cs")
     assert speech(await ask(hass, "kolik času zbývá na Petrově podložce", "cs")) == (
-        "Na Petr zbývá 10 minut; sezení skončí ve 20:10."
+        "Petr: zbývá 10 minut; sezení skončí ve 20:10."
+    )
+    assert speech(await ask(hass, "kolik času zbývá Petrovi", "cs")) == (
+        "Petr: zbývá 10 minut; sezení skončí ve 20:10."
     )
     assert (
         speech(await ask(hass, "zapiš bolest zad 3 pro Petra", "cs")) == "Bolest zad zapsána na 3."

@@ -55,7 +55,7 @@ async def test_czech_says_v_or_ve_by_the_hour(
             "cs",
             "spusť podložku na deset minut",
             "Sezení na podložce teď trvá 15 minut a skončí ve 20:15.",
-            "Na Anna's mat zbývá 12 minut; sezení skončí ve 20:15.",
+            "Anna's mat: zbývá 12 minut; sezení skončí ve 20:15.",
         ),
     ],
 )
@@ -169,5 +169,5 @@ async def test_end_in_another_time_zone(
         "Started a 10 minute mat session, ending at 14:10."
     )
     assert speech(await ask(hass, "kolik času zbývá na podložce", "cs")) == (
-        "Na Anna's mat zbývá 10 minut; sezení skončí ve 14:10."
+        "Anna's mat: zbývá 10 minut; sezení skončí ve 14:10."
     )

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.usefixtures("frozen")
 @pytest.mark.parametrize(
     ("minutes", "reply"),
     [
-        (1, "Na Anna's mat zbývá jedna minuta; sezení skončí ve 20:01."),
-        (3, "Na Anna's mat zbývají 3 minuty; sezení skončí ve 20:03."),
-        (4, "Na Anna's mat zbývají 4 minuty; sezení skončí ve 20:04."),
-        (5, "Na Anna's mat zbývá 5 minut; sezení skončí ve 20:05."),
-        (12, "Na Anna's mat zbývá 12 minut; sezení skončí ve 20:12."),
+        (1, "Anna's mat: zbývá jedna minuta; sezení skončí ve 20:01."),
+        (3, "Anna's mat: zbývají 3 minuty; sezení skončí ve 20:03."),
+        (4, "Anna's mat: zbývají 4 minuty; sezení skončí ve 20:04."),
+        (5, "Anna's mat: zbývá 5 minut; sezení skončí ve 20:05."),
+        (12, "Anna's mat: zbývá 12 minut; sezení skončí ve 20:12."),
     ],
 )
 async def test_czech_has_three_plural_forms(
