@@ -1,6 +1,7 @@
 """Long-term statistics in a real recorder: backfilled, kept in step, kept for years, removed."""
 
 import asyncio
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,13 @@ def auto_enable_custom_integrations(
 def options() -> dict[str, Any]:
     """Keep Assist out of these tests."""
     return {"install_sentences": False}
+
+
+@pytest.fixture(autouse=True)
+def quick_backfill() -> Iterator[None]:
+    """Backfill in big batches without pauses: the pace matters to the loop, not to the rows."""
+    with patch.multiple(statistics, BATCH=500, PAUSE=0):
+        yield
 
 
 def years_of_history() -> dict[str, Any]:

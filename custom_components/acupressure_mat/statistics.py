@@ -33,8 +33,11 @@ from .engine.statistics import (
 from .engine.vocabulary import Area
 from .texts import get_texts
 
-# Rows handed to the recorder per call, so validating years of them never stalls the loop.
-BATCH = 500
+# A backfill hands the recorder a few rows at a time and waits for each to be committed, then
+# a moment more: inserting rows is Python in the recorder's thread, and a long run of it keeps
+# the interpreter lock from the event loop (stalls of 40 ms over 10 years in one go, 10 ms so).
+BATCH = 10
+PAUSE = 0.02
 MINUTES = "mat_minutes"
 
 
@@ -131,7 +134,8 @@ class MatStatistics:
             if not _same(stored.get(sid), rows[-1]):
                 for first in range(0, len(rows) - 1, BATCH):
                     self._add(area, rows[first : min(first + BATCH, len(rows) - 1)])
-                    await asyncio.sleep(0)
+                    await instance.async_block_till_done()  # until the recorder committed it
+                    await asyncio.sleep(PAUSE)
             self._add(area, rows[-1:])
         self._mode = _Mode.WRITING
         self.async_on_change()
