@@ -12,6 +12,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat.const import DOMAIN
+from custom_components.acupressure_mat.engine.vocabulary import Area
 from custom_components.acupressure_mat.storage import MatStore
 
 from .helpers import START, add, call, history, profile, stored
@@ -61,15 +62,7 @@ async def test_parameters_are_typed(hass: HomeAssistant, anna: MockConfigEntry) 
     properties = found["properties"]
     days = properties["days"]
     assert (days["type"], days["minimum"], days["maximum"]) == ("integer", 1, 3650)
-    assert properties["area"]["enum"] == [
-        "back",
-        "neck",
-        "shoulders",
-        "head",
-        "feet",
-        "joints",
-        "other",
-    ]
+    assert properties["area"]["enum"] == [area.value for area in Area]
     assert properties["acupressure_profile"]["enum"] == ["Anna's mat"]
     assert "acupressure_profile" not in found.get("required", [])
     await add(hass, profile("Ben's mat", "01JMATPROFILE000000000000B"))

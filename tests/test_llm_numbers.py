@@ -12,6 +12,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.acupressure_mat import intent as mat_intent
 from custom_components.acupressure_mat.const import DOMAIN
+from custom_components.acupressure_mat.engine.vocabulary import Area
 
 from .helpers import call, state, stored
 from .test_llm import llm_context
@@ -152,14 +153,6 @@ async def test_tool_parameters_are_typed_with_bounds(
     assert bounds(schemas["AcupressureMatExtendSession"]["minutes"]) == ("integer", 1, 60)
     # Any number, as the action takes; the profile refuses one outside 0 to 10 in words.
     assert schemas["AcupressureMatLogPain"]["rating"]["type"] == "number"
-    assert schemas["AcupressureMatLogPain"]["area"]["enum"] == [
-        "back",
-        "neck",
-        "shoulders",
-        "head",
-        "feet",
-        "joints",
-        "other",
-    ]
+    assert schemas["AcupressureMatLogPain"]["area"]["enum"] == [area.value for area in Area]
     for properties in schemas.values():
         assert properties["acupressure_profile"]["type"] == "string"

@@ -63,6 +63,18 @@ class HassClient:
             result: dict[str, Any] = await reply.json()
             return result
 
+    async def finish_onboarding(self) -> None:
+        """Do the onboarding steps after the owner, as the frontend's wizard does."""
+        for step, body in (
+            ("core_config", {}),
+            ("analytics", {}),
+            (
+                "integration",
+                {"client_id": CLIENT_ID, "redirect_uri": f"{CLIENT_ID}?auth_callback=1"},
+            ),
+        ):
+            await self.post(f"/api/onboarding/{step}", body)
+
     async def close(self) -> None:
         """Close the WebSocket."""
         if self.ws is not None:

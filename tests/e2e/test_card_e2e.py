@@ -9,7 +9,7 @@ import pytest
 from dev.dashboard import URL_PATH as DASHBOARD, ensure_card_dashboard
 from dev.hass_launcher import HassProcess
 
-from .client import CLIENT_ID, HassClient
+from .client import HassClient
 from .conftest import ROOT
 
 playwright = pytest.importorskip("playwright.async_api")
@@ -32,12 +32,7 @@ def extra_configuration() -> str:
 
 async def prepare(client: HassClient, hass_process: HassProcess) -> str:
     """Finish onboarding, add a profile and a dashboard with the card; return the card's URL."""
-    for step, body in (
-        ("core_config", {}),
-        ("analytics", {}),
-        ("integration", {"client_id": CLIENT_ID, "redirect_uri": f"{CLIENT_ID}?auth_callback=1"}),
-    ):
-        await client.post(f"/api/onboarding/{step}", body)
+    await client.finish_onboarding()
     flow = await client.post("/api/config/config_entries/flow", {"handler": "acupressure_mat"})
     data = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
     await client.post(f"/api/config/config_entries/flow/{flow['flow_id']}", data)

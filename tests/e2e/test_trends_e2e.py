@@ -10,7 +10,7 @@ from dev.dashboard import URL_PATH as DASHBOARD, ensure_card_dashboard, mat_stat
 from dev.hass_launcher import HassProcess
 from dev.history import log_history
 
-from .client import CLIENT_ID, HassClient
+from .client import HassClient
 from .test_card_e2e import CHROMIUM, SCREENSHOTS, log_in
 
 playwright = pytest.importorskip("playwright.async_api")
@@ -29,12 +29,7 @@ def extra_configuration() -> str:
 
 async def prepare(client: HassClient, hass_process: HassProcess) -> dict[str, str]:
     """Add a profile with two years of history and the dashboard with its trend cards."""
-    for step, body in (
-        ("core_config", {}),
-        ("analytics", {}),
-        ("integration", {"client_id": CLIENT_ID, "redirect_uri": f"{CLIENT_ID}?auth_callback=1"}),
-    ):
-        await client.post(f"/api/onboarding/{step}", body)
+    await client.finish_onboarding()
     flow = await client.post("/api/config/config_entries/flow", {"handler": "acupressure_mat"})
     data = {"name": "Anna's mat", "start_minutes": 5, "target_minutes": 20, "step_minutes": 2}
     await client.post(f"/api/config/config_entries/flow/{flow['flow_id']}", data)
