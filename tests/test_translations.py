@@ -61,7 +61,11 @@ def load_texts(name: str) -> dict[str, Any]:
             value = dict(enumerate(value))
         return {str(k): indexed(v) for k, v in value.items()} if isinstance(value, dict) else value
 
-    result: dict[str, Any] = indexed(load_yaml_dict(str(PACKAGE / "texts" / name)))
+    content = load_yaml_dict(str(PACKAGE / "texts" / name))
+    # Which hours take clock.at_cluster is each language's own list (Czech ten, English none).
+    hours = content["clock"].pop("cluster_hours")
+    assert all(isinstance(hour, int) and 0 <= hour <= 23 for hour in hours), name
+    result: dict[str, Any] = indexed(content)
     return result
 
 

@@ -39,9 +39,6 @@ PLURAL_RULES: dict[str, Callable[[int], str]] = {
 }
 
 
-# Hours whose spoken number begins with two consonants (dvě, tři, čtyři, dvanáct, třináct,
-# čtrnáct, dvacet…): the texts' clock.at_cluster form is said before them.
-CLUSTER_HOURS = frozenset({2, 3, 4, 12, 13, 14, 20, 21, 22, 23})
 HALF_MINUTE = timedelta(seconds=30)
 
 
@@ -69,7 +66,8 @@ class Texts:
     def clock(self, local: datetime) -> str:
         """Say a local time to the nearest minute, with the word before it ("at 22:41")."""
         shown = local + HALF_MINUTE
-        key = "at_cluster" if shown.hour in CLUSTER_HOURS else "at"
+        # A language lists the hours that take another word before them (Czech: "ve 2:15").
+        key = "at_cluster" if shown.hour in self.sections["clock"]["cluster_hours"] else "at"
         return self.get("clock", key, hour=shown.hour, minute=shown.minute)
 
     def words(self, key: str) -> frozenset[str]:
