@@ -150,9 +150,11 @@ class ProfileActions:
         )
         return change.value
 
-    def history(self, *, days: int) -> dict[str, Any]:
-        """Return the sessions and ratings of the last days."""
-        return self.runtime.profile.history(dt_util.utcnow(), days)
+    def history(
+        self, *, days: int, latest: int | None = None, area: Area | None = None
+    ) -> dict[str, Any]:
+        """Return the sessions and ratings of the last days (the latest ones only, if asked)."""
+        return self.runtime.profile.history(dt_util.utcnow(), days, latest=latest, area=area)
 
     def practice(self, *, days: int) -> Practice:
         """Return the sessions and minutes of the last mat days, today included."""

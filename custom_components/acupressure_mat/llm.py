@@ -150,11 +150,9 @@ class HistoryTool(Tool):
 async def _history(entry: MatConfigEntry, days: int, area: str | None) -> dict[str, Any]:
     """Return what get_history and get_insights answer, with the latest records only."""
     actions = entry.runtime_data.actions
-    history = actions.history(days=days)
+    history = actions.history(days=days, latest=LISTED, area=None if area is None else Area(area))
     insights = await actions.insights()
     practice = actions.practice(days=days)
-    pain = [p for p in history["pain"] if area is None or p["area"] == area]
-    sessions = history["sessions"]
     return {
         "profile": entry.title,
         "days": days,
@@ -162,13 +160,13 @@ async def _history(entry: MatConfigEntry, days: int, area: str | None) -> dict[s
         "minutes_in_days": practice.minutes,
         "sessions": [
             {key: s[key] for key in ("started_at", "minutes", "outcome")}
-            for s in sessions[-LISTED:]
+            for s in history["sessions"]
         ],
-        "earlier_sessions_not_listed": max(0, len(sessions) - LISTED),
+        "earlier_sessions_not_listed": history["earlier_sessions"],
         "pain": [
-            {key: value for key, value in p.items() if value is not None} for p in pain[-LISTED:]
+            {key: value for key, value in p.items() if value is not None} for p in history["pain"]
         ],
-        "earlier_ratings_not_listed": max(0, len(pain) - LISTED),
+        "earlier_ratings_not_listed": history["earlier_ratings"],
         "streak": history["streak"],
         "longest_streak": history["longest_streak"],
         "ramp_minutes": history["ramp_minutes"],

@@ -249,3 +249,29 @@ def test_insights_response() -> None:
         "pain_average": None,
     }
     assert response["weeks"][-2]["sessions"] == 1
+
+
+@given(
+    sessions=st.integers(0, 6),
+    ratings=st.lists(st.sampled_from([Area.BACK, Area.NECK]), max_size=8),
+    latest=st.integers(1, 5),
+    area=st.none() | st.sampled_from([Area.BACK, Area.NECK]),
+)
+def test_the_latest_records_of_a_history_are_its_tail_and_count_the_rest(
+    sessions: int, ratings: list[Area], latest: int, area: Area | None
+) -> None:
+    profile = MatProfile(Settings(tz=UTC))
+    for day in range(sessions):
+        profile.log_session(T0, minutes=5, ended_at=T0 - timedelta(days=day + 1))
+    for minute, where in enumerate(ratings):
+        profile.log_pain(
+            T0, rating=minute % 11, area=where, logged_at=T0 - timedelta(minutes=minute)
+        )
+    everything = profile.history(T0, 30)
+    chosen = [p for p in everything["pain"] if area is None or p["area"] == area]
+    found = profile.history(T0, 30, latest=latest, area=area)
+    assert found["sessions"] == everything["sessions"][-latest:]
+    assert found["pain"] == chosen[-latest:]
+    assert found["earlier_sessions"] == max(0, sessions - latest)
+    assert found["earlier_ratings"] == max(0, len(chosen) - latest)
+    assert "earlier_sessions" not in everything

@@ -12,7 +12,7 @@ from .model import PainRecord, SessionRecord, Settings, parse_int, require_dict
 from .pain import latest_relief
 from .session import RunningSession
 from .timeline import ENDED, LOGGED, Timeline
-from .vocabulary import Outcome, SessionState
+from .vocabulary import Area, Outcome, SessionState
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -274,13 +274,30 @@ class ProfileState:
             ],
         }
 
-    def history(self, now: datetime, days: int) -> dict[str, Any]:
-        """Return the `get_history` response for the last `days` days."""
+    def history(
+        self, now: datetime, days: int, *, latest: int | None = None, area: Area | None = None
+    ) -> dict[str, Any]:
+        """Return the `get_history` response for the last `days` days.
+
+        With `latest`, only the latest records are written out (and how many earlier ones
+        there are), so a long window costs a count, not thousands of answers; `area` keeps
+        only that area's ratings.
+        """
         since = now - timedelta(days=days)
         tz = self.settings.tz
-        first_session = bisect_left(self.sessions, since, key=ENDED)
-        first_pain = bisect_left(self.pain, since, key=LOGGED)
-        return {
+        sessions = self.sessions[bisect_left(self.sessions, since, key=ENDED) :]
+        pain = self.pain[bisect_left(self.pain, since, key=LOGGED) :]
+        if area is not None:
+            pain = [p for p in pain if p.area is area]
+        shown_sessions, shown_pain = (
+            (sessions, pain)
+            if latest is None
+            else (
+                sessions[len(sessions) - min(latest, len(sessions)) :],
+                pain[len(pain) - min(latest, len(pain)) :],
+            )
+        )
+        found: dict[str, Any] = {
             "sessions": [
                 {
                     "started_at": s.started_at.astimezone(tz).isoformat(),
@@ -289,7 +306,7 @@ class ProfileState:
                     "minutes": s.minutes,
                     "outcome": s.outcome.value,
                 }
-                for s in self.sessions[first_session:]
+                for s in shown_sessions
             ],
             "pain": [
                 {
@@ -299,9 +316,13 @@ class ProfileState:
                     "moment": p.moment.value,
                     "note": p.note,
                 }
-                for p in self.pain[first_pain:]
+                for p in shown_pain
             ],
             "streak": self.streak(now),
             "longest_streak": self.longest_streak(now),
             "ramp_minutes": self.next_session_minutes(now),
         }
+        if latest is not None:
+            found["earlier_sessions"] = len(sessions) - len(shown_sessions)
+            found["earlier_ratings"] = len(pain) - len(shown_pain)
+        return found
