@@ -7,7 +7,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from .data import MatConfigEntry
-from .statistics import recording, statistic_id
+from .helpers import recording
+from .statistics import statistic_id
 
 TO_REDACT = {"note"}
 

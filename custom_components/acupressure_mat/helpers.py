@@ -1,12 +1,18 @@
-"""Small pieces the Home Assistant side shares: translated refusals and shown times."""
+"""Small pieces the Home Assistant side shares: refusals, shown times, the recorder."""
 
 from datetime import datetime
 
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .engine.errors import ProfileError
+
+
+def recording(hass: HomeAssistant) -> bool:
+    """Tell whether the recorder runs, which keeps the statistics sleep and trends read."""
+    return "recorder" in hass.config.components
 
 
 def mat_error(key: str, **placeholders: str) -> ServiceValidationError:

@@ -11,6 +11,7 @@ from homeassistant.util import dt as dt_util
 
 from .engine.sleep import SleepComparison, compare, nights, reading_start
 from .engine.state import ProfileState
+from .helpers import recording
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class SleepTracker:
 
     async def async_refresh(self, today: date, session_days: frozenset[date]) -> None:
         """Read the last 30 nights' readings and compare them."""
-        if not self.entity_id or "recorder" not in self.hass.config.components:
+        if not self.entity_id or not recording(self.hass):
             return
         tz = dt_util.get_default_time_zone()
         starts = {reading_start(night, tz): night for night in nights(today)}

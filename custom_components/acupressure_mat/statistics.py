@@ -31,6 +31,7 @@ from .engine.statistics import (
     pain_hours,
 )
 from .engine.vocabulary import Area
+from .helpers import recording
 from .texts import get_texts
 
 # A backfill hands the recorder a few rows at a time and waits for each to be committed, then
@@ -50,11 +51,6 @@ def statistic_id(entry_id: str, area: Area | None) -> str:
 def statistic_ids(entry_id: str) -> list[str]:
     """Return the ids of every series a profile may have."""
     return [statistic_id(entry_id, area) for area in (*Area, None)]
-
-
-def recording(hass: HomeAssistant) -> bool:
-    """Tell whether the recorder runs, which keeps the statistics."""
-    return "recorder" in hass.config.components
 
 
 def _pain_row(hour: PainHour) -> StatisticData:
