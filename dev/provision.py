@@ -24,6 +24,7 @@ PROFILE = "Dev mat"
 SPEAKER = "media_player.dev_speaker"
 ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
 FAILED = ("setup_error", "setup_retry", "migration_error")
+RELOAD_POLLS = 300  # 30 s
 
 
 class ProvisionError(Exception):
@@ -131,8 +132,8 @@ class Client:
         entries = await self.request("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
         return any(entry["title"] == PROFILE for entry in entries)
 
-    async def create_profile(self) -> None:
-        """Create the profile through the config flow, then set guidance in its options."""
+    async def create_profile(self) -> str:
+        """Create the profile through the config flow; return its entry id (set up by then)."""
         flow = await self.request(
             "POST", "/api/config/config_entries/flow", json={"handler": DOMAIN}
         )
@@ -144,7 +145,10 @@ class Client:
         if result.get("type") != "create_entry":
             msg = f"config flow did not create the profile: {result}"
             raise ProvisionError(msg)
-        entry_id = result["result"]["entry_id"]
+        return str(result["result"]["entry_id"])
+
+    async def set_guidance(self, entry_id: str) -> None:
+        """Set guidance in the profile's options and wait for the reload they cause."""
         flow = await self.request(
             "POST", "/api/config/config_entries/options/flow", json={"handler": entry_id}
         )
@@ -155,6 +159,14 @@ class Client:
         if result.get("type") != "create_entry":
             msg = f"options flow did not save the guidance options: {result}"
             raise ProvisionError(msg)
+        # The reload starts as the flow ends; until it is over, no profile takes actions.
+        for _ in range(RELOAD_POLLS):
+            entries = await self.request("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
+            if any(e["entry_id"] == entry_id and e["state"] == "loaded" for e in entries):
+                return
+            await asyncio.sleep(0.1)
+        msg = f"the profile did not load again after its options were saved: {entries}"
+        raise ProvisionError(msg)
 
     async def log_sample_history(self) -> int:
         """Log two years of sample history through the actions; return the number of calls."""
@@ -183,9 +195,11 @@ async def provision(hass: HassProcess, client: Client) -> str:
         notes.append("finished onboarding")
     await hass.wait_until_running(client.session, client.token)
     if not await client.profile_exists():
-        await client.create_profile()
-        notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
+        entry_id = await client.create_profile()
+        # The history goes in before the options, whose reload would refuse actions meanwhile.
         calls = await client.log_sample_history()
+        await client.set_guidance(entry_id)
+        notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
         notes.append(f"logged two years of sample history ({calls} actions)")
     trends = await mat_statistics(hass, client.session, client.token, wait=STATISTICS_WAIT)
     if await ensure_card_dashboard(hass, client.session, client.token, trends=trends):

@@ -5,9 +5,11 @@ import contextlib
 import json
 import os
 from pathlib import Path
+import queue
 import signal
 import socket
 import subprocess
+import threading
 import time
 
 import aiohttp
@@ -19,7 +21,7 @@ from .client import CLIENT_ID, HassClient
 from .conftest import ROOT, free_port
 
 # The timeout also ends a run that hangs without printing anything.
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 
 def hass_pids(config: Path) -> list[int]:
@@ -102,24 +104,41 @@ class Develop:
             text=True,
             start_new_session=True,
         )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        # Read in a thread, so that a run which goes quiet fails with what it printed.
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        """Hand each printed line to the queue, then None at the end."""
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
 
     def wait_for(self, text: str, seconds: float = 240) -> str:
         """Return the first printed line holding text."""
-        assert self.process.stdout is not None
         deadline = time.monotonic() + seconds
-        for line in self.process.stdout:
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                break
             self.output.append(line)
             if text in line:
                 return line
-            assert time.monotonic() < deadline, "".join(self.output[-50:])
-        raise AssertionError("".join(self.output[-50:]))
+            if "Could not set up the development state" in line:
+                break
+        raise AssertionError(f"no {text!r} in:\n" + "".join(self.output[-50:]))
 
     def interrupt(self) -> int:
         """Press Ctrl-C and return the exit code."""
         self.process.send_signal(signal.SIGINT)
-        assert self.process.stdout is not None
-        self.output.extend(self.process.stdout)
-        return self.process.wait(90)
+        code = self.process.wait(90)
+        while (line := self.lines.get(timeout=10)) is not None:
+            self.output.append(line)
+        return code
 
     def kill(self) -> None:
         """Make sure nothing is left, whatever the test did."""
