@@ -101,7 +101,7 @@ class HassProcess:
                     return reply.status in {HTTPStatus.OK, HTTPStatus.NOT_FOUND}
             return False
 
-        await self._until(serving, f"answer on {self.url}")
+        await self.until(serving, f"answer on {self.url}")
 
     async def wait_until_running(self, session: aiohttp.ClientSession, token: str) -> None:
         """Wait for start-up to finish: only then does hass handle SIGTERM and save its state."""
@@ -113,9 +113,9 @@ class HassProcess:
                     return reply.ok and (await reply.json())["state"] == "RUNNING"
             return False
 
-        await self._until(running, "finish starting")
+        await self.until(running, "finish starting")
 
-    async def _until(self, ready: Callable[[], Awaitable[bool]], what: str) -> None:
+    async def until(self, ready: Callable[[], Awaitable[bool]], what: str) -> None:
         """Poll ready() until it is true; fail if hass ends or takes too long."""
         try:
             async with asyncio.timeout(STARTUP_SECONDS):

@@ -24,7 +24,6 @@ PROFILE = "Dev mat"
 SPEAKER = "media_player.dev_speaker"
 ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
 FAILED = ("setup_error", "setup_retry", "migration_error")
-RELOAD_POLLS = 300  # 30 s
 
 
 class ProvisionError(Exception):
@@ -127,10 +126,21 @@ class Client:
             await asyncio.sleep(0.5)
         return removed
 
+    async def profiles(self) -> list[dict[str, Any]]:
+        """Return the mat profiles' config entries."""
+        entries: list[dict[str, Any]] = await self.request(
+            "GET", f"/api/config/config_entries/entry?domain={DOMAIN}"
+        )
+        return entries
+
     async def profile_exists(self) -> bool:
         """Tell whether the development profile is there."""
-        entries = await self.request("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
-        return any(entry["title"] == PROFILE for entry in entries)
+        return any(entry["title"] == PROFILE for entry in await self.profiles())
+
+    async def profile_loaded(self, entry_id: str) -> bool:
+        """Tell whether the profile is set up and takes actions."""
+        entries = await self.profiles()
+        return any(e["entry_id"] == entry_id and e["state"] == "loaded" for e in entries)
 
     async def create_profile(self) -> str:
         """Create the profile through the config flow; return its entry id (set up by then)."""
@@ -148,7 +158,7 @@ class Client:
         return str(result["result"]["entry_id"])
 
     async def set_guidance(self, entry_id: str) -> None:
-        """Set guidance in the profile's options and wait for the reload they cause."""
+        """Set guidance in the profile's options (which reloads it)."""
         flow = await self.request(
             "POST", "/api/config/config_entries/options/flow", json={"handler": entry_id}
         )
@@ -159,14 +169,6 @@ class Client:
         if result.get("type") != "create_entry":
             msg = f"options flow did not save the guidance options: {result}"
             raise ProvisionError(msg)
-        # The reload starts as the flow ends; until it is over, no profile takes actions.
-        for _ in range(RELOAD_POLLS):
-            entries = await self.request("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
-            if any(e["entry_id"] == entry_id and e["state"] == "loaded" for e in entries):
-                return
-            await asyncio.sleep(0.1)
-        msg = f"the profile did not load again after its options were saved: {entries}"
-        raise ProvisionError(msg)
 
     async def log_sample_history(self) -> int:
         """Log two years of sample history through the actions; return the number of calls."""
@@ -199,6 +201,8 @@ async def provision(hass: HassProcess, client: Client) -> str:
         # The history goes in before the options, whose reload would refuse actions meanwhile.
         calls = await client.log_sample_history()
         await client.set_guidance(entry_id)
+        # The reload starts as the options flow ends; until it is over, actions are refused.
+        await hass.until(lambda: client.profile_loaded(entry_id), "load the profile again")
         notes.append(f"created profile {PROFILE!r} with breathing guidance on {SPEAKER}")
         notes.append(f"logged two years of sample history ({calls} actions)")
     trends = await mat_statistics(hass, client.session, client.token, wait=STATISTICS_WAIT)
